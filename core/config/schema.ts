@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The one schema of `ahakit.config.json`. The collector validates the file with it at
+ * start-up, the CLI with `ahakit validate`, and `npm run schema` turns it into the
+ * published JSON Schema that editors use for autocomplete. The widget only imports the
+ * inferred types, so zod never ships to the browser.
+ */
+
+const origin = z
+  .string()
+  .regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be "*" or an origin like "https://app.example.com"')
+  .describe('An origin allowed to send events from a browser, or "*" for any.');
+
+export const collectorSchema = z
+  .strictObject({
+    allowedOrigins: z
+      .array(origin)
+      .default([])
+      .describe(
+        'Browser origins allowed to call the collector (CORS). The collector’s own origin is always allowed.',
+      ),
+  })
+  .describe('How the collector accepts events.');
+
+export const widgetSchema = z
+  .strictObject({
+    batchSize: z
+      .int()
+      .min(1)
+      .max(100)
+      .default(20)
+      .describe('Events sent in one request at most.'),
+    flushIntervalMs: z
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(1_000)
+      .describe('How long an event may wait for others before its batch is sent.'),
+    maxQueueSize: z
+      .int()
+      .min(10)
+      .max(10_000)
+      .default(1_000)
+      .describe('Unsent events kept at most; when full, the oldest are dropped first.'),
+  })
+  .describe('How the browser widget delivers events.');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    product: z
+      .strictObject({
+        name: z.string().min(1).max(100).describe('The product’s name, as users know it.'),
+      })
+      .describe('The product ahakit runs in.'),
+    collector: collectorSchema.prefault({}),
+    widget: widgetSchema.prefault({}),
+  })
+  .describe('ahakit configuration: one file for everything the growth team decides.');
+
+/** The config as written in the file. */
+export type AhakitConfigInput = z.input<typeof configSchema>;
+/** The config after validation, with every default filled in. */
+export type AhakitConfig = z.output<typeof configSchema>;
+export type WidgetSettings = AhakitConfig['widget'];

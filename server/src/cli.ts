@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configJsonSchema } from '../../core/config/json-schema';
+import { ConfigFileError, loadConfigFile } from './config-file';
+import { startCollector } from './main';
+import { readSettings, SettingsError } from './settings';
+
+const USAGE = `Usage: ahakit <command>
+
+Commands:
+  serve               start the collector (settings from the environment, see README)
+  validate <config>   check a config file and list every problem
+  schema              print the JSON Schema of the config file
+  help                show this help`;
+
+/** Runs one CLI command and returns the process exit code. */
+export async function runCli(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'serve': {
+        const collector = await startCollector(readSettings());
+        const stop = () => {
+          void collector.close().then(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return -1; // keep running
+      }
+      case 'validate': {
+        const file = rest[0];
+        if (!file) {
+          console.error('Usage: ahakit validate <config.json>');
+          return 2;
+        }
+        const config = loadConfigFile(resolve(file));
+        console.log(`${file} is a valid ahakit config for "${config.product.name}".`);
+        return 0;
+      }
+      case 'schema':
+        process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+        return 0;
+      case 'version':
+      case '--version':
+        console.log(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigFileError || error instanceof SettingsError) {
+      console.error(`[ahakit] ${error.message}`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`[ahakit] The port is already in use: set PORT to another one. (${(error as Error).message})`);
+      return 1;
+    }
+    throw error;
+  }
+}

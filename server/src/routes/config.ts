@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AhakitConfig } from '../../../core/config/schema';
+import { requireWriteKey, writeKeyOf } from '../auth';
+
+/** The parts of the config the browser needs; server-only settings never leave the collector. */
+export function publicConfig(config: AhakitConfig): Omit<AhakitConfig, 'collector'> {
+  const { collector: _serverOnly, $schema: _editorOnly, ...rest } = config;
+  return rest;
+}
+
+/** `GET /v1/config`: the validated config for the widget, with an ETag for cheap revalidation. */
+export function configRoutes(config: AhakitConfig, writeKey: string): Hono {
+  const body = JSON.stringify(publicConfig(config));
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const app = new Hono();
+  app.get('/config', (c) => {
+    requireWriteKey(writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')), writeKey);
+    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+    const match = c.req.header('if-none-match');
+    if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json' } });
+  });
+  return app;
+}

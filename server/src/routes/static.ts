@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { Hono } from 'hono';
+import { AppError } from '../errors';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticDeps {
+  widgetDir: string;
+  demoDir: string;
+  writeKey: string;
+}
+
+/**
+ * The widget bundle at `/ahakit.js` (and `/ahakit.mjs`), and the TeamChat demo at `/`:
+ * its files, and its `index.html` for any other page path so its client-side routes
+ * survive a reload.
+ */
+export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono {
+  const app = new Hono();
+
+  for (const name of ['ahakit.js', 'ahakit.mjs', 'ahakit.js.map', 'ahakit.mjs.map']) {
+    app.get(`/${name}`, () => {
+      const file = readOptional(join(widgetDir, name));
+      if (!file) {
+        throw new AppError(404, 'not_found', `The widget is not built: run "npm run build" (looked for ${join(widgetDir, name)}).`);
+      }
+      return new Response(new Uint8Array(file), {
+        headers: {
+          'Content-Type': TYPES[extname(name)]!,
+          // Short: a new release reaches pages within minutes without a cache-busting URL.
+          'Cache-Control': 'public, max-age=300',
+          'Access-Control-Allow-Origin': '*',
+        },
+      });
+    });
+  }
+
+  app.get('*', (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    const relative = normalize(path).replace(/^([/\\])+/, '');
+    if (relative.startsWith('..') || relative.includes(`${sep}..`)) {
+      throw new AppError(404, 'not_found', `Nothing at ${path}.`);
+    }
+    const ext = extname(relative);
+    if (relative && ext && ext !== '.html') {
+      const file = readOptional(join(demoDir, relative));
+      if (!file) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
+      return new Response(new Uint8Array(file), { headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' } });
+    }
+    // Any page path is the demo's single page; its router picks the view.
+    const html = readOptional(join(demoDir, 'index.html'));
+    if (!html) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
+    return new Response(html.toString('utf8').replaceAll('{{AHAKIT_WRITE_KEY}}', writeKey), {
+      headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' },
+    });
+  });
+
+  return app;
+}
+
+function readOptional(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,94 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { formatPath } from '../../core/config/validate';
+
+/** The package's root folder, so defaults work from any working directory. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const DEMO_WRITE_KEY = 'pk_demo';
+export const DEMO_ADMIN_KEY = 'sk_demo_admin';
+
+const key = (name: string, min: number) =>
+  z
+    .string()
+    .min(min, `${name} must be at least ${min} characters`)
+    .regex(/^[A-Za-z0-9_.-]+$/, `${name} may hold only letters, digits, "_", "." and "-"`);
+
+const envSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: 'must be a port number (0 picks a free one)' })
+      .int()
+      .min(0)
+      .max(65_535)
+      .default(8787),
+    HOST: z.string().min(1).default('localhost'),
+    AHAKIT_CONFIG: z.string().min(1).default('demo/ahakit.config.json'),
+    AHAKIT_DATA_DIR: z.string().min(1).default('data'),
+    AHAKIT_WRITE_KEY: key('AHAKIT_WRITE_KEY', 6).default(DEMO_WRITE_KEY),
+    // The admin key reads every user's data: long enough not to be guessed.
+    AHAKIT_ADMIN_KEY: key('AHAKIT_ADMIN_KEY', 12).default(DEMO_ADMIN_KEY),
+    NODE_ENV: z.string().default('development'),
+  });
+
+/** Rules across settings; checked even when another setting is malformed, so all problems show at once. */
+function crossChecks(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const writeKey = env.AHAKIT_WRITE_KEY ?? DEMO_WRITE_KEY;
+  const adminKey = env.AHAKIT_ADMIN_KEY ?? DEMO_ADMIN_KEY;
+  if (writeKey === adminKey) {
+    problems.push('AHAKIT_ADMIN_KEY: must differ from AHAKIT_WRITE_KEY: the write key is public');
+  }
+  if (env.NODE_ENV === 'production') {
+    if (writeKey === DEMO_WRITE_KEY) {
+      problems.push(`AHAKIT_WRITE_KEY: is the demo key "${DEMO_WRITE_KEY}"; set your own key when NODE_ENV=production`);
+    }
+    if (adminKey === DEMO_ADMIN_KEY) {
+      problems.push(`AHAKIT_ADMIN_KEY: is the demo key "${DEMO_ADMIN_KEY}"; set your own key when NODE_ENV=production`);
+    }
+  }
+  return problems;
+}
+
+export interface Settings {
+  port: number;
+  host: string;
+  configPath: string;
+  dataDir: string;
+  writeKey: string;
+  adminKey: string;
+  production: boolean;
+  /** True when a key is the printed demo default. */
+  demoKeys: boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads the collector's settings from the environment, listing every problem at once. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+  const parsed = envSchema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)),
+    ...crossChecks(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new SettingsError(problems);
+  const e = parsed.data;
+  const fromCwd = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    // The default config ships with the package; a given path is relative to the caller.
+    configPath: env.AHAKIT_CONFIG ? fromCwd(e.AHAKIT_CONFIG) : resolve(PACKAGE_ROOT, e.AHAKIT_CONFIG),
+    dataDir: fromCwd(e.AHAKIT_DATA_DIR),
+    writeKey: e.AHAKIT_WRITE_KEY,
+    adminKey: e.AHAKIT_ADMIN_KEY,
+    production: e.NODE_ENV === 'production',
+    demoKeys: e.AHAKIT_WRITE_KEY === DEMO_WRITE_KEY || e.AHAKIT_ADMIN_KEY === DEMO_ADMIN_KEY,
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_KEY, basicAuth, testApp, trackMessage, WRITE_KEY } from '../helpers/app';
+
+describe('GET /v1/config', () => {
+  it('serves the validated config with defaults filled in and without server-only settings', async () => {
+    const { app } = testApp({ collector: { allowedOrigins: ['https://app.example.com'] } });
+    const res = await app.request(`/v1/config?key=${WRITE_KEY}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({
+      product: { name: 'Test' },
+      widget: { batchSize: 20, flushIntervalMs: 1000, maxQueueSize: 1000 },
+    });
+    expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const { app } = testApp();
+    const first = await app.request(`/v1/config?key=${WRITE_KEY}`);
+    const etag = first.headers.get('etag')!;
+    const again = await app.request(`/v1/config?key=${WRITE_KEY}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+  });
+
+  it('needs the write key', async () => {
+    const { app } = testApp();
+    const res = await app.request('/v1/config');
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('missing_write_key');
+  });
+});
+
+describe('CORS', () => {
+  it('lets a configured origin call the API after a preflight', async () => {
+    const { app } = testApp({ collector: { allowedOrigins: ['https://app.example.com'] } });
+    const res = await app.request('/v1/batch', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://app.example.com',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+  });
+
+  it('refuses events posted from an origin that is not configured', async () => {
+    const { post, store } = testApp({ collector: { allowedOrigins: ['https://app.example.com'] } });
+    const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [trackMessage()] }, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('origin_not_allowed');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await store.countEvents()).toBe(0);
+  });
+
+  it('always accepts its own origin, where the demo runs', async () => {
+    const { app } = testApp();
+    const res = await app.request('http://localhost:8787/v1/batch', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:8787', Host: 'localhost:8787' },
+      body: JSON.stringify({ writeKey: WRITE_KEY, batch: [trackMessage()] }),
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('admin API', () => {
+  it('refuses a missing or wrong admin key, and the write key', async () => {
+    const { admin, app, post } = testApp();
+    await post('/v1/track', trackMessage({ userId: 'u1' }), { Authorization: basicAuth(WRITE_KEY) });
+    expect((await app.request('/v1/admin/users/u1')).status).toBe(401);
+    const wrong = await admin('/v1/admin/users/u1', 'sk_wrong_wrong_wrong');
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error.code).toBe('invalid_admin_key');
+    expect((await admin('/v1/admin/users/u1', WRITE_KEY)).status).toBe(401);
+    expect((await admin('/v1/admin/users/u1', ADMIN_KEY)).status).toBe(200);
+  });
+
+  it('answers 404 in the JSON error shape for an unknown user', async () => {
+    const { admin } = testApp();
+    const res = await admin('/v1/admin/users/nobody');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No user "nobody" has been seen.' } });
+  });
+});
+
+describe('routes', () => {
+  it('answers unknown API routes with 404 in the JSON error shape', async () => {
+    const { app } = testApp();
+    const res = await app.request('/v1/nope', { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for POST /v1/nope.' } });
+  });
+
+  it('reports health', async () => {
+    const { app } = testApp();
+    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true });
+  });
+});
