@@ -13,7 +13,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist/widget',
       emptyOutDir: !esm,
-      target: 'es2019',
+      // Optional chaining and `??` are native from here on; transpiling them costs ~1 KB gzip.
+      target: 'es2020',
       sourcemap: true,
       minify: 'oxc',
       lib: esm

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AhakitConfig } from '../../core/config/schema';
+import { cors, sameHost } from './cors';
 import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { configRoutes } from './routes/config';
@@ -45,33 +45,11 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   // Browsers may call the public API from the configured origins; the admin API is for
-  // the dashboard on the collector's own origin and server-side tools.
-  const publicCors = cors({
-    origin: (origin, c) => (originAllowed(origin, c.req.header('host')) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-    exposeHeaders: ['ETag', 'Retry-After'],
-    maxAge: 600,
-  });
-  app.use('/v1/*', async (c, next) => {
-    if (c.req.path.startsWith('/v1/admin/')) return next();
-    return publicCors(c, next);
-  });
-  // A CORS-simple POST reaches the server whatever its origin; refuse it here rather
-  // than only hiding the answer from the page.
-  app.use('/v1/*', async (c, next) => {
-    const origin = c.req.header('origin');
-    if (c.req.method === 'POST' && origin && !originAllowed(origin, c.req.header('host'))) {
-      throw new AppError(
-        403,
-        'origin_not_allowed',
-        `Origin ${origin} may not send events; add it to collector.allowedOrigins in the config.`,
-      );
-    }
-    await next();
-  });
+  // the dashboard on the collector's own origin and for server-side tools.
+  const publicCors = cors(originAllowed);
+  app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next)));
 
-  app.route('/v1', ingestRoutes({ store: deps.store, writeKey: deps.writeKey, ...(deps.now ? { now: deps.now } : {}) }));
+  app.route('/v1', ingestRoutes(deps));
   app.route('/v1', configRoutes(deps.config, deps.writeKey));
   app.route('/v1/admin', adminRoutes(deps.store, deps.adminKey));
   app.all('/v1/*', (c) => {
@@ -79,13 +57,4 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/', staticRoutes(deps));
   return app;
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  if (!host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -71,7 +71,9 @@ export class SettingsError extends Error {
 }
 
 /** Reads the collector's settings from the environment, listing every problem at once. */
-export function readSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+  // An empty variable (`AHAKIT_WRITE_KEY= npm start`) means unset, as in most tools.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(env);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)),

@@ -18,7 +18,9 @@ describe('GET /v1/config', () => {
     const { app } = testApp();
     const first = await app.request(`/v1/config?key=${WRITE_KEY}`);
     const etag = first.headers.get('etag')!;
-    const again = await app.request(`/v1/config?key=${WRITE_KEY}`, { headers: { 'If-None-Match': etag } });
+    const again = await app.request(`/v1/config?key=${WRITE_KEY}`, {
+      headers: { 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(etag);
   });
@@ -49,7 +51,11 @@ describe('CORS', () => {
 
   it('refuses events posted from an origin that is not configured', async () => {
     const { post, store } = testApp({ collector: { allowedOrigins: ['https://app.example.com'] } });
-    const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [trackMessage()] }, { Origin: 'https://evil.example' });
+    const res = await post(
+      '/v1/batch',
+      { writeKey: WRITE_KEY, batch: [trackMessage()] },
+      { Origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('origin_not_allowed');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -70,7 +76,9 @@ describe('CORS', () => {
 describe('admin API', () => {
   it('refuses a missing or wrong admin key, and the write key', async () => {
     const { admin, app, post } = testApp();
-    await post('/v1/track', trackMessage({ userId: 'u1' }), { Authorization: basicAuth(WRITE_KEY) });
+    await post('/v1/track', trackMessage({ userId: 'u1' }), {
+      Authorization: basicAuth(WRITE_KEY),
+    });
     expect((await app.request('/v1/admin/users/u1')).status).toBe(401);
     const wrong = await admin('/v1/admin/users/u1', 'sk_wrong_wrong_wrong');
     expect(wrong.status).toBe(401);
@@ -83,7 +91,9 @@ describe('admin API', () => {
     const { admin } = testApp();
     const res = await admin('/v1/admin/users/nobody');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No user "nobody" has been seen.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'No user "nobody" has been seen.' },
+    });
   });
 });
 
@@ -92,7 +102,9 @@ describe('routes', () => {
     const { app } = testApp();
     const res = await app.request('/v1/nope', { method: 'POST' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for POST /v1/nope.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'No route for POST /v1/nope.' },
+    });
   });
 
   it('reports health', async () => {

@@ -48,7 +48,9 @@ describe('config validation', () => {
   });
 
   it('names the file and every problem when a config file is broken', () => {
-    expect(() => loadConfigFile('test/fixtures/does-not-exist.json')).toThrow(/does-not-exist.json.*\n.*file not found/);
+    expect(() => loadConfigFile('test/fixtures/does-not-exist.json')).toThrow(
+      /does-not-exist.json.*\n.*file not found/,
+    );
   });
 });
 

@@ -4,7 +4,10 @@ import { basicAuth, testApp, trackMessage, WRITE_KEY } from '../helpers/app';
 describe('POST /v1/batch', () => {
   it('stores every valid message and answers with the count', async () => {
     const { post, store } = testApp();
-    const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [trackMessage(), trackMessage()] });
+    const res = await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [trackMessage(), trackMessage()],
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, accepted: 2, duplicates: 0 });
     expect(await store.countEvents()).toBe(2);
@@ -12,7 +15,11 @@ describe('POST /v1/batch', () => {
 
   it('accepts the write key as the HTTP Basic user name, as Segment libraries send it', async () => {
     const { post } = testApp();
-    const res = await post('/v1/batch', { batch: [trackMessage()] }, { Authorization: basicAuth(WRITE_KEY) });
+    const res = await post(
+      '/v1/batch',
+      { batch: [trackMessage()] },
+      { Authorization: basicAuth(WRITE_KEY) },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -31,7 +38,10 @@ describe('POST /v1/batch', () => {
     const { post, store } = testApp();
     const batch = [trackMessage(), trackMessage()];
     await post('/v1/batch', { writeKey: WRITE_KEY, batch });
-    const again = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [...batch, trackMessage()] });
+    const again = await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [...batch, trackMessage()],
+    });
     expect(await again.json()).toEqual({ ok: true, accepted: 1, duplicates: 2 });
     expect(await store.countEvents()).toBe(3);
   });
@@ -59,7 +69,11 @@ describe('POST /v1/batch', () => {
       { index: 1, field: 'batch[1].event', reason: 'is required (expected string)' },
       { index: 2, field: 'batch[2].properties', reason: expect.stringMatching(/expected record/) },
       { index: 3, field: 'batch[3].userId', reason: 'userId or anonymousId is required' },
-      { index: 4, field: 'batch[4].type', reason: 'must be one of track, identify, page, screen, group, alias' },
+      {
+        index: 4,
+        field: 'batch[4].type',
+        reason: 'must be one of track, identify, page, screen, group, alias',
+      },
     ]);
     expect(await store.countEvents()).toBe(2);
   });
@@ -78,7 +92,9 @@ describe('POST /v1/batch', () => {
 
   it('refuses a batch over 500 KB with 413 and stores nothing of it', async () => {
     const { post, store } = testApp();
-    const batch = Array.from({ length: 20 }, () => trackMessage({ properties: { text: 'x'.repeat(30 * 1024) } }));
+    const batch = Array.from({ length: 20 }, () =>
+      trackMessage({ properties: { text: 'x'.repeat(30 * 1024) } }),
+    );
     const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch });
     expect(res.status).toBe(413);
     const body = await res.json();
@@ -110,7 +126,10 @@ describe('POST /v1/batch', () => {
     expect((await notJson.json()).error.code).toBe('invalid_json');
     const noBatch = await post('/v1/batch', { writeKey: WRITE_KEY });
     expect(noBatch.status).toBe(400);
-    expect((await noBatch.json()).error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^batch:/) });
+    expect((await noBatch.json()).error).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^batch:/),
+    });
     const empty = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [] });
     expect((await empty.json()).error.message).toBe('batch: batch must hold at least one message');
   });
@@ -161,14 +180,27 @@ describe('single-message endpoints', () => {
     const { post, admin } = testApp();
     const auth = { Authorization: basicAuth(WRITE_KEY) };
     await post('/v1/track', trackMessage({ anonymousId: 'a-9', event: 'signup_started' }), auth);
-    await post('/v1/identify', { messageId: 'i1', userId: 'u-9', anonymousId: 'a-9', traits: { plan: 'free', role: 'PM' } }, auth);
+    await post(
+      '/v1/identify',
+      { messageId: 'i1', userId: 'u-9', anonymousId: 'a-9', traits: { plan: 'free', role: 'PM' } },
+      auth,
+    );
     await post('/v1/identify', { messageId: 'i2', userId: 'u-9', traits: { plan: 'pro' } }, auth);
-    await post('/v1/group', { messageId: 'g1', userId: 'u-9', groupId: 'w-1', traits: { name: 'Acme' } }, auth);
+    await post(
+      '/v1/group',
+      { messageId: 'g1', userId: 'u-9', groupId: 'w-1', traits: { name: 'Acme' } },
+      auth,
+    );
     const user = await (await admin('/v1/admin/users/u-9')).json();
     expect(user.traits).toEqual({ plan: 'pro', role: 'PM' });
     expect(user.anonymousIds).toEqual(['a-9']);
     expect(user.accountIds).toEqual(['w-1']);
-    expect(user.timeline.map((e: { type: string }) => e.type).sort()).toEqual(['group', 'identify', 'identify', 'track']);
+    expect(user.timeline.map((e: { type: string }) => e.type).sort()).toEqual([
+      'group',
+      'identify',
+      'identify',
+      'track',
+    ]);
     const account = await (await admin('/v1/admin/accounts/w-1')).json();
     expect(account).toMatchObject({ traits: { name: 'Acme' }, userIds: ['u-9'] });
   });

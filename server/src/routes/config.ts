@@ -16,12 +16,13 @@ export function configRoutes(config: AhakitConfig, writeKey: string): Hono {
   const app = new Hono();
   app.get('/config', (c) => {
     requireWriteKey(writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')), writeKey);
-    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'no-cache');
     const match = c.req.header('if-none-match');
     if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-      return new Response(null, { status: 304, headers });
+      return c.body(null, 304);
     }
-    return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json' } });
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
   return app;
 }

@@ -1,5 +1,4 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { type Context, Hono } from 'hono';
 import {
   batchEnvelopeSchema,
   LIMITS,
@@ -10,7 +9,8 @@ import {
 import { formatPath } from '../../../core/config/validate';
 import { requireWriteKey, writeKeyOf } from '../auth';
 import { AppError } from '../errors';
-import { isObject, normalizeMessage } from '../ingest/normalize';
+import { normalizeMessage } from '../ingest/normalize';
+import { readJsonBody } from '../ingest/read-body';
 import type { EventRow, Store } from '../store/store';
 
 export interface IngestDeps {
@@ -27,8 +27,8 @@ export interface IngestDeps {
 export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): Hono {
   const app = new Hono();
 
-  app.post('/batch', limit(LIMITS.batchBytes), async (c) => {
-    const body = await readJson(c.req.raw);
+  app.post('/batch', async (c) => {
+    const body = await readJsonBody(c, LIMITS.batchBytes);
     requireWriteKey(writeKeyOf(c.req.header('authorization'), body), writeKey);
     const envelope = batchEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
@@ -50,12 +50,12 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
       if (result.ok) rows.push(result.row);
       else rejected.push(...result.rejections);
     });
-    return answer(await store.insertEvents(rows), rejected, envelope.data.batch.length);
+    return answer(c, await store.insertEvents(rows), rejected, envelope.data.batch.length);
   });
 
   for (const type of MESSAGE_TYPES) {
-    app.post(`/${type}`, limit(LIMITS.eventBytes), async (c) => {
-      const body = await readJson(c.req.raw);
+    app.post(`/${type}`, async (c) => {
+      const body = await readJsonBody(c, LIMITS.eventBytes);
       requireWriteKey(writeKeyOf(c.req.header('authorization'), body), writeKey);
       const result = normalizeMessage(body, {
         receivedAt: now(),
@@ -63,8 +63,8 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         index: 0,
         impliedType: type as MessageType,
       });
-      if (!result.ok) return answer({ inserted: 0, duplicates: 0 }, result.rejections, 1);
-      return answer(await store.insertEvents([result.row]), [], 1);
+      if (!result.ok) return answer(c, { inserted: 0, duplicates: 0 }, result.rejections, 1);
+      return answer(c, await store.insertEvents([result.row]), [], 1);
     });
   }
 
@@ -72,12 +72,13 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
 }
 
 function answer(
+  c: Context,
   stored: { inserted: number; duplicates: number },
   rejected: RejectedMessage[],
   total: number,
 ): Response {
   const counts = { accepted: stored.inserted, duplicates: stored.duplicates };
-  if (rejected.length === 0) return Response.json({ ok: true, ...counts });
+  if (rejected.length === 0) return c.json({ ok: true, ...counts });
   const bad = new Set(rejected.map((r) => r.index)).size;
   const kept = total - bad;
   throw new AppError(
@@ -90,31 +91,4 @@ function answer(
     rejected,
     counts,
   );
-}
-
-function limit(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError(
-        413,
-        'payload_too_large',
-        `The request body is larger than ${maxSize / 1024} KB, the limit of this endpoint.`,
-      );
-    },
-  });
-}
-
-/** Parses the body as JSON whatever its content type: `sendBeacon` and CORS-simple requests send text/plain. */
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) throw new AppError(400, 'invalid_json', 'The request body is empty; expected a JSON object.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw new AppError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!isObject(body)) throw new AppError(400, 'invalid_json', 'The request body must be a JSON object.');
-  return body;
 }

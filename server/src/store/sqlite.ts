@@ -79,6 +79,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Event ids are random, so the unique index is written all over: keep it in memory.
+  db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 
@@ -109,7 +111,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   // Linking identities and traits only for the messages that carry them keeps the
   // common case (a track call) to one insert.
-  const insertMany = db.transaction((rows: readonly EventRow[]): InsertResult => {
+  const insertRows = (rows: readonly EventRow[]): InsertResult => {
     let inserted = 0;
     for (const row of rows) {
       const info = insertEvent.run(
@@ -130,7 +132,26 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }
     }
     return { inserted, duplicates: rows.length - inserted };
-  });
+  };
+
+  // Group commit: the requests that arrive within one turn of the event loop share one
+  // transaction, and each is answered only once it has committed. A commit costs far
+  // more than an insert, so under load this multiplies throughput; alone, a request
+  // waits one setImmediate.
+  let pending: { rows: readonly EventRow[]; done: (result: InsertResult | Error) => void }[] = [];
+  const commitPending = db.transaction((group: typeof pending) => group.map((p) => insertRows(p.rows)));
+  function flush(): void {
+    const group = pending;
+    pending = [];
+    let results: InsertResult[];
+    try {
+      results = commitPending(group);
+    } catch (error) {
+      for (const p of group) p.done(error as Error);
+      return;
+    }
+    group.forEach((p, i) => p.done(results[i]!));
+  }
 
   function applyProfileChanges(row: EventRow): void {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
@@ -173,7 +194,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   return {
     async insertEvents(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0 };
-      return insertMany(rows);
+      return new Promise<InsertResult>((resolve, reject) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ rows, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      });
     },
     async getUser(userId) {
       const row = selectUser.get(userId) as RawProfile | undefined;
@@ -202,6 +226,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return countAll.get() as number;
     },
     async close() {
+      if (pending.length > 0) flush();
       db.close();
     },
   };
