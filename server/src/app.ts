@@ -39,7 +39,10 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
   app.notFound((c) =>
-    c.json(new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).toBody(), 404),
+    c.json(
+      new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).toBody(),
+      404,
+    ),
   );
 
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -47,7 +50,9 @@ export function createApp(deps: AppDeps): Hono {
   // Browsers may call the public API from the configured origins; the admin API is for
   // the dashboard on the collector's own origin and for server-side tools.
   const publicCors = cors(originAllowed);
-  app.use('/v1/*', (c, next) => (c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next)));
+  app.use('/v1/*', (c, next) =>
+    c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next),
+  );
 
   app.route('/v1', ingestRoutes(deps));
   app.route('/v1', configRoutes(deps.config, deps.writeKey));

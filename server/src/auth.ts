@@ -16,7 +16,11 @@ export function keysMatch(presented: string, expected: string): boolean {
  * widget put it: HTTP Basic auth with the key as user name, `writeKey` in the body,
  * or `?key=` on a GET.
  */
-export function writeKeyOf(authorization: string | undefined, body: unknown, query?: string): string | undefined {
+export function writeKeyOf(
+  authorization: string | undefined,
+  body: unknown,
+  query?: string,
+): string | undefined {
   if (authorization?.startsWith('Basic ')) {
     const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -47,7 +51,11 @@ export function requireWriteKey(presented: string | undefined, expected: string)
 export function requireAdminKey(authorization: string | undefined, expected: string): void {
   const match = authorization?.match(/^Bearer\s+(.+)$/i);
   if (!match?.[1]) {
-    throw new AppError(401, 'missing_admin_key', 'An admin key is required: send "Authorization: Bearer <admin key>".');
+    throw new AppError(
+      401,
+      'missing_admin_key',
+      'An admin key is required: send "Authorization: Bearer <admin key>".',
+    );
   }
   if (!keysMatch(match[1].trim(), expected)) {
     throw new AppError(401, 'invalid_admin_key', 'The admin key is not valid.');

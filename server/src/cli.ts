@@ -42,7 +42,9 @@ export async function runCli(args: string[]): Promise<number> {
         return 0;
       case 'version':
       case '--version':
-        console.log(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+        console.log(
+          JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+        );
         return 0;
       case undefined:
       case 'help':
@@ -59,7 +61,9 @@ export async function runCli(args: string[]): Promise<number> {
       return 1;
     }
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`[ahakit] The port is already in use: set PORT to another one. (${(error as Error).message})`);
+      console.error(
+        `[ahakit] The port is already in use: set PORT to another one. (${(error as Error).message})`,
+      );
       return 1;
     }
     throw error;

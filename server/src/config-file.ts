@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type ConfigProblem, formatProblem, validateConfig } from '../../core/config/validate';
 import type { AhakitConfig } from '../../core/config/schema';
+import { type ConfigProblem, formatProblem, validateConfig } from '../../core/config/validate';
 
 export class ConfigFileError extends Error {
   constructor(
@@ -20,7 +20,8 @@ export function loadConfigFile(file: string): AhakitConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
     throw new ConfigFileError(file, [{ path: '(file)', message: reason, received: 'nothing' }]);
   }
   return parseConfigText(text, file);

@@ -8,7 +8,9 @@ import { AppError } from './errors';
  * ingestion throughput). A CORS-simple POST reaches the server whatever its origin, so
  * one from an origin not allowed is refused here rather than only hidden from the page.
  */
-export function cors(isAllowed: (origin: string, host: string | undefined) => boolean): MiddlewareHandler {
+export function cors(
+  isAllowed: (origin: string, host: string | undefined) => boolean,
+): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (!origin) return next();

@@ -15,7 +15,9 @@ export interface RunningCollector {
  * Starts the collector: settings and config are validated first (every problem listed),
  * then the store is opened and the port bound. The only place that opens a port.
  */
-export async function startCollector(settings: Settings = readSettings()): Promise<RunningCollector> {
+export async function startCollector(
+  settings: Settings = readSettings(),
+): Promise<RunningCollector> {
   const config = loadConfigFile(settings.configPath);
   const store = openSqliteStore({ dataDir: settings.dataDir });
   const app = createApp({
@@ -27,7 +29,9 @@ export async function startCollector(settings: Settings = readSettings()): Promi
     demoDir: join(PACKAGE_ROOT, 'demo'),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
+      resolve(s),
+    );
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -47,7 +51,8 @@ export async function startCollector(settings: Settings = readSettings()): Promi
 }
 
 function printBanner(url: string, settings: Settings): void {
-  const demo = (value: string, fallback: string) => (value === fallback ? `${value}  (demo default)` : '(set)');
+  const demo = (value: string, fallback: string) =>
+    value === fallback ? `${value}  (demo default)` : '(set)';
   console.log(
     [
       `ahakit collector listening on ${url}`,
@@ -60,7 +65,9 @@ function printBanner(url: string, settings: Settings): void {
       `  write key   ${settings.writeKey}`,
       `  admin key   ${demo(settings.adminKey, 'sk_demo_admin')}`,
       ...(settings.demoKeys
-        ? ['  Demo keys are for trying ahakit: set AHAKIT_WRITE_KEY and AHAKIT_ADMIN_KEY for real use.']
+        ? [
+            '  Demo keys are for trying ahakit: set AHAKIT_WRITE_KEY and AHAKIT_ADMIN_KEY for real use.',
+          ]
         : []),
     ].join('\n'),
   );

@@ -15,22 +15,21 @@ const key = (name: string, min: number) =>
     .min(min, `${name} must be at least ${min} characters`)
     .regex(/^[A-Za-z0-9_.-]+$/, `${name} may hold only letters, digits, "_", "." and "-"`);
 
-const envSchema = z
-  .object({
-    PORT: z.coerce
-      .number({ error: 'must be a port number (0 picks a free one)' })
-      .int()
-      .min(0)
-      .max(65_535)
-      .default(8787),
-    HOST: z.string().min(1).default('localhost'),
-    AHAKIT_CONFIG: z.string().min(1).default('demo/ahakit.config.json'),
-    AHAKIT_DATA_DIR: z.string().min(1).default('data'),
-    AHAKIT_WRITE_KEY: key('AHAKIT_WRITE_KEY', 6).default(DEMO_WRITE_KEY),
-    // The admin key reads every user's data: long enough not to be guessed.
-    AHAKIT_ADMIN_KEY: key('AHAKIT_ADMIN_KEY', 12).default(DEMO_ADMIN_KEY),
-    NODE_ENV: z.string().default('development'),
-  });
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a port number (0 picks a free one)' })
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(8787),
+  HOST: z.string().min(1).default('localhost'),
+  AHAKIT_CONFIG: z.string().min(1).default('demo/ahakit.config.json'),
+  AHAKIT_DATA_DIR: z.string().min(1).default('data'),
+  AHAKIT_WRITE_KEY: key('AHAKIT_WRITE_KEY', 6).default(DEMO_WRITE_KEY),
+  // The admin key reads every user's data: long enough not to be guessed.
+  AHAKIT_ADMIN_KEY: key('AHAKIT_ADMIN_KEY', 12).default(DEMO_ADMIN_KEY),
+  NODE_ENV: z.string().default('development'),
+});
 
 /** Rules across settings; checked even when another setting is malformed, so all problems show at once. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
@@ -42,10 +41,14 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.NODE_ENV === 'production') {
     if (writeKey === DEMO_WRITE_KEY) {
-      problems.push(`AHAKIT_WRITE_KEY: is the demo key "${DEMO_WRITE_KEY}"; set your own key when NODE_ENV=production`);
+      problems.push(
+        `AHAKIT_WRITE_KEY: is the demo key "${DEMO_WRITE_KEY}"; set your own key when NODE_ENV=production`,
+      );
     }
     if (adminKey === DEMO_ADMIN_KEY) {
-      problems.push(`AHAKIT_ADMIN_KEY: is the demo key "${DEMO_ADMIN_KEY}"; set your own key when NODE_ENV=production`);
+      problems.push(
+        `AHAKIT_ADMIN_KEY: is the demo key "${DEMO_ADMIN_KEY}"; set your own key when NODE_ENV=production`,
+      );
     }
   }
   return problems;
@@ -71,12 +74,17 @@ export class SettingsError extends Error {
 }
 
 /** Reads the collector's settings from the environment, listing every problem at once. */
-export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+export function readSettings(
+  rawEnv: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Settings {
   // An empty variable (`AHAKIT_WRITE_KEY= npm start`) means unset, as in most tools.
   const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)),
     ...crossChecks(env),
   ];
   if (!parsed.success || problems.length > 0) throw new SettingsError(problems);
@@ -86,7 +94,9 @@ export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proc
     port: e.PORT,
     host: e.HOST,
     // The default config ships with the package; a given path is relative to the caller.
-    configPath: env.AHAKIT_CONFIG ? fromCwd(e.AHAKIT_CONFIG) : resolve(PACKAGE_ROOT, e.AHAKIT_CONFIG),
+    configPath: env.AHAKIT_CONFIG
+      ? fromCwd(e.AHAKIT_CONFIG)
+      : resolve(PACKAGE_ROOT, e.AHAKIT_CONFIG),
     dataDir: fromCwd(e.AHAKIT_DATA_DIR),
     writeKey: e.AHAKIT_WRITE_KEY,
     adminKey: e.AHAKIT_ADMIN_KEY,

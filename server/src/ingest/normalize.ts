@@ -21,7 +21,9 @@ export interface NormalizeContext {
   impliedType?: MessageType;
 }
 
-export type NormalizeResult = { ok: true; row: EventRow } | { ok: false; rejections: RejectedMessage[] };
+export type NormalizeResult =
+  | { ok: true; row: EventRow }
+  | { ok: false; rejections: RejectedMessage[] };
 
 /** Largest tolerated clock skew correction: beyond it the client's clock is not trusted at all. */
 const MAX_SKEW_MS = 365 * 24 * 3600 * 1000;
@@ -33,7 +35,9 @@ const MAX_SKEW_MS = 365 * 24 * 3600 * 1000;
  */
 export function normalizeMessage(raw: unknown, ctx: NormalizeContext): NormalizeResult {
   const input =
-    ctx.impliedType && isObject(raw) && raw.type === undefined ? { ...raw, type: ctx.impliedType } : raw;
+    ctx.impliedType && isObject(raw) && raw.type === undefined
+      ? { ...raw, type: ctx.impliedType }
+      : raw;
   if (ctx.impliedType && isObject(input) && input.type !== ctx.impliedType) {
     return reject(ctx, 'type', `must be "${ctx.impliedType}" on this endpoint`);
   }
@@ -109,7 +113,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 function reject(ctx: NormalizeContext, field: string, reason: string): NormalizeResult {
   return {
     ok: false,
-    rejections: [{ index: ctx.index, field: joinField(ctx.fieldPrefix, field) || '(message)', reason }],
+    rejections: [
+      { index: ctx.index, field: joinField(ctx.fieldPrefix, field) || '(message)', reason },
+    ],
   };
 }
 

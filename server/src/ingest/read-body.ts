@@ -16,14 +16,20 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<Record
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   const text = incoming ? await readStream(incoming, maxBytes) : await readWeb(c.req.raw, maxBytes);
-  if (!text) throw new AppError(400, 'invalid_json', 'The request body is empty; expected a JSON object.');
+  if (!text)
+    throw new AppError(400, 'invalid_json', 'The request body is empty; expected a JSON object.');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new AppError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new AppError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
-  if (!isObject(body)) throw new AppError(400, 'invalid_json', 'The request body must be a JSON object.');
+  if (!isObject(body))
+    throw new AppError(400, 'invalid_json', 'The request body must be a JSON object.');
   return body;
 }
 

@@ -15,7 +15,10 @@ export function configRoutes(config: AhakitConfig, writeKey: string): Hono {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const app = new Hono();
   app.get('/config', (c) => {
-    requireWriteKey(writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')), writeKey);
+    requireWriteKey(
+      writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')),
+      writeKey,
+    );
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
     const match = c.req.header('if-none-match');

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { formatPath } from '../../../core/config/validate';
 import {
   batchEnvelopeSchema,
   LIMITS,
@@ -6,7 +7,6 @@ import {
   type MessageType,
   type RejectedMessage,
 } from '../../../core/events/schema';
-import { formatPath } from '../../../core/config/validate';
 import { requireWriteKey, writeKeyOf } from '../auth';
 import { AppError } from '../errors';
 import { normalizeMessage } from '../ingest/normalize';
@@ -87,7 +87,9 @@ function answer(
     `${bad} of ${total} message${total === 1 ? ' was' : 's were'} rejected: ${rejected
       .slice(0, 3)
       .map((r) => `${r.field} ${r.reason}`)
-      .join('; ')}${rejected.length > 3 ? '; …' : ''}.${kept > 0 ? ` The other ${kept} were stored.` : ''}`,
+      .join(
+        '; ',
+      )}${rejected.length > 3 ? '; …' : ''}.${kept > 0 ? ` The other ${kept} were stored.` : ''}`,
     rejected,
     counts,
   );

@@ -34,7 +34,11 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
     app.get(`/${name}`, () => {
       const file = readOptional(join(widgetDir, name));
       if (!file) {
-        throw new AppError(404, 'not_found', `The widget is not built: run "npm run build" (looked for ${join(widgetDir, name)}).`);
+        throw new AppError(
+          404,
+          'not_found',
+          `The widget is not built: run "npm run build" (looked for ${join(widgetDir, name)}).`,
+        );
       }
       return new Response(new Uint8Array(file), {
         headers: {
@@ -57,7 +61,9 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
     if (relative && ext && ext !== '.html') {
       const file = readOptional(join(demoDir, relative));
       if (!file) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
-      return new Response(new Uint8Array(file), { headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' } });
+      return new Response(new Uint8Array(file), {
+        headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' },
+      });
     }
     // Any page path is the demo's single page; its router picks the view.
     const html = readOptional(join(demoDir, 'index.html'));

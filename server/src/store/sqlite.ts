@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS events (
   payload TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_user ON events (user_id, timestamp) WHERE user_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE anonymous_id IS NOT NULL;
+-- Only events sent before identify are found by their anonymousId; the rest by userId.
+CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE user_id IS NULL;
 CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE group_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS users (
   user_id TEXT PRIMARY KEY,
@@ -139,7 +140,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // more than an insert, so under load this multiplies throughput; alone, a request
   // waits one setImmediate.
   let pending: { rows: readonly EventRow[]; done: (result: InsertResult | Error) => void }[] = [];
-  const commitPending = db.transaction((group: typeof pending) => group.map((p) => insertRows(p.rows)));
+  const commitPending = db.transaction((group: typeof pending) =>
+    group.map((p) => insertRows(p.rows)),
+  );
   function flush(): void {
     const group = pending;
     pending = [];
@@ -150,7 +153,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       for (const p of group) p.done(error as Error);
       return;
     }
-    group.forEach((p, i) => p.done(results[i]!));
+    group.forEach((p, i) => {
+      p.done(results[i]!);
+    });
   }
 
   function applyProfileChanges(row: EventRow): void {
@@ -171,19 +176,27 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
-  const selectUser = db.prepare('SELECT user_id AS id, traits, first_seen, last_seen FROM users WHERE user_id = ?');
+  const selectUser = db.prepare(
+    'SELECT user_id AS id, traits, first_seen, last_seen FROM users WHERE user_id = ?',
+  );
   const selectAccount = db.prepare(
     'SELECT account_id AS id, traits, first_seen, last_seen FROM accounts WHERE account_id = ?',
   );
-  const selectAnonymousIds = db.prepare('SELECT anonymous_id FROM identities WHERE user_id = ? ORDER BY linked_at').pluck();
-  const selectUserAccounts = db.prepare('SELECT account_id FROM memberships WHERE user_id = ? ORDER BY joined_at').pluck();
-  const selectAccountUsers = db.prepare('SELECT user_id FROM memberships WHERE account_id = ? ORDER BY joined_at').pluck();
+  const selectAnonymousIds = db
+    .prepare('SELECT anonymous_id FROM identities WHERE user_id = ? ORDER BY linked_at')
+    .pluck();
+  const selectUserAccounts = db
+    .prepare('SELECT account_id FROM memberships WHERE user_id = ? ORDER BY joined_at')
+    .pluck();
+  const selectAccountUsers = db
+    .prepare('SELECT user_id FROM memberships WHERE account_id = ? ORDER BY joined_at')
+    .pluck();
   const eventColumns =
     'message_id, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload';
   const selectUserTimeline = db.prepare(
     `SELECT ${eventColumns} FROM events WHERE user_id = @user
      UNION
-     SELECT ${eventColumns} FROM events WHERE anonymous_id IN (SELECT anonymous_id FROM identities WHERE user_id = @user)
+     SELECT ${eventColumns} FROM events WHERE user_id IS NULL AND anonymous_id IN (SELECT anonymous_id FROM identities WHERE user_id = @user)
      ORDER BY timestamp DESC LIMIT @limit`,
   );
   const selectAccountTimeline = db.prepare(
