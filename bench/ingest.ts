@@ -106,7 +106,9 @@ const collector = await startProcess(['bin/ahakit.js', 'serve'], {
 });
 
 try {
-  console.log(`ingest benchmark: ${SECONDS}s per run, ${CONNECTIONS} connections, Node ${process.version}\n`);
+  console.log(
+    `ingest benchmark: ${SECONDS}s per run, ${CONNECTIONS} connections, Node ${process.version}\n`,
+  );
   // Warm both servers' JIT before measuring.
   await load(bare.url, 1);
   await load(collector.url, 1);
@@ -115,7 +117,14 @@ try {
     const b = await load(bare.url, size);
     const c = await load(collector.url, size);
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-    rows.push([String(size), 'bare node:http', fmt(b.reqPerSec), fmt(b.eventsPerSec), String(b.p99), '1.00']);
+    rows.push([
+      String(size),
+      'bare node:http',
+      fmt(b.reqPerSec),
+      fmt(b.eventsPerSec),
+      String(b.p99),
+      '1.00',
+    ]);
     rows.push([
       String(size),
       'ahakit → SQLite',

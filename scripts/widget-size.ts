@@ -16,7 +16,8 @@ export interface BuildSize {
 export function widgetSizes(): BuildSize[] {
   return ['ahakit.js', 'ahakit.mjs'].map((file) => {
     const url = new URL(file, DIST);
-    if (!existsSync(url)) throw new Error(`dist/widget/${file} is missing: run "npm run build" first.`);
+    if (!existsSync(url))
+      throw new Error(`dist/widget/${file} is missing: run "npm run build" first.`);
     const content = readFileSync(url);
     return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
   });

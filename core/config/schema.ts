@@ -25,12 +25,7 @@ export const collectorSchema = z
 
 export const widgetSchema = z
   .strictObject({
-    batchSize: z
-      .int()
-      .min(1)
-      .max(100)
-      .default(20)
-      .describe('Events sent in one request at most.'),
+    batchSize: z.int().min(1).max(100).default(20).describe('Events sent in one request at most.'),
     flushIntervalMs: z
       .int()
       .min(0)

@@ -39,7 +39,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line for a problem: `widget.batchSize: wrong type — expected number, received string "20"`. */
 export function formatProblem(problem: ConfigProblem): string {
-  const parts = [problem.expected && `expected ${problem.expected}`, problem.received && `received ${problem.received}`];
+  const parts = [
+    problem.expected && `expected ${problem.expected}`,
+    problem.received && `received ${problem.received}`,
+  ];
   const detail = parts.filter(Boolean).join(', ');
   return `${problem.path}: ${problem.message}${detail ? ` — ${detail}` : ''}`;
 }
@@ -85,7 +88,8 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
 
 function bound(words: string, sign: string, origin: string, limit: number | bigint): string {
   if (origin === 'string') return `${words} ${limit} character${limit === 1 ? '' : 's'}`;
-  if (origin === 'array' || origin === 'set') return `${words} ${limit} item${limit === 1 ? '' : 's'}`;
+  if (origin === 'array' || origin === 'set')
+    return `${words} ${limit} item${limit === 1 ? '' : 's'}`;
   return `${sign} ${limit}`;
 }
 
