@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { checklistSchema, themeSchema } from './checklists';
+import { crossCheck } from './cross-checks';
+import { activationSchema, milestoneSchema } from './milestones';
+import { localesSchema } from './text';
 
 /**
  * The one schema of `ahakit.config.json`. The collector validates the file with it at
@@ -41,7 +45,7 @@ export const widgetSchema = z
   })
   .describe('How the browser widget delivers events.');
 
-export const configSchema = z
+const configObject = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     product: z
@@ -51,11 +55,18 @@ export const configSchema = z
       .describe('The product ahakit runs in.'),
     collector: collectorSchema.prefault({}),
     widget: widgetSchema.prefault({}),
+    locales: localesSchema.prefault({}),
+    theme: themeSchema.prefault({}),
+    milestones: z.array(milestoneSchema).default([]).describe('Steps on the way to value.'),
+    activation: activationSchema.optional(),
+    checklists: z.array(checklistSchema).default([]).describe('Onboarding checklists.'),
   })
   .describe('ahakit configuration: one file for everything the growth team decides.');
 
+export const configSchema = configObject.superRefine(crossCheck);
+
 /** The config as written in the file. */
-export type AhakitConfigInput = z.input<typeof configSchema>;
+export type AhakitConfigInput = z.input<typeof configObject>;
 /** The config after validation, with every default filled in. */
-export type AhakitConfig = z.output<typeof configSchema>;
+export type AhakitConfig = z.output<typeof configObject>;
 export type WidgetSettings = AhakitConfig['widget'];

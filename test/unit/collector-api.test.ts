@@ -7,10 +7,14 @@ describe('GET /v1/config', () => {
     const res = await app.request(`/v1/config?key=${WRITE_KEY}`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       product: { name: 'Test' },
       widget: { batchSize: 20, flushIntervalMs: 1000, maxQueueSize: 1000 },
+      locales: { default: 'en', supported: ['en'] },
+      milestones: [],
+      checklists: [],
     });
+    expect(body).not.toHaveProperty('collector');
     expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
   });
 

@@ -13,6 +13,10 @@ describe('config validation', () => {
         product: { name: 'TeamChat' },
         collector: { allowedOrigins: [] },
         widget: { batchSize: 20, flushIntervalMs: 1000, maxQueueSize: 1000 },
+        locales: { default: 'en', supported: ['en'] },
+        theme: { accent: '#4a154b', position: 'bottom-right', radius: 12, zIndex: 2147483000 },
+        milestones: [],
+        checklists: [],
       },
     });
   });
@@ -51,6 +55,71 @@ describe('config validation', () => {
     expect(() => loadConfigFile('test/fixtures/does-not-exist.json')).toThrow(
       /does-not-exist.json.*\n.*file not found/,
     );
+  });
+});
+
+describe('config cross-references', () => {
+  const item = (id: string, milestone: string) => ({ id, milestone, title: id });
+  const base = {
+    product: { name: 'TeamChat' },
+    locales: { default: 'en', supported: ['en', 'pl'] },
+    milestones: [
+      { id: 'workspace_created', event: 'workspace_created' },
+      { id: 'channels', event: 'channel_created', count: 3 },
+      { id: 'invited', event: 'teammate_invited', scope: 'account' },
+    ],
+  };
+
+  it('accepts a config whose references all resolve', () => {
+    const result = validateConfig({
+      ...base,
+      activation: { milestones: ['workspace_created', 'channels'] },
+      checklists: [
+        {
+          id: 'start',
+          title: { en: 'Get started', pl: 'Zacznij' },
+          items: [item('a', 'workspace_created'), item('b', 'channels'), item('c', 'invited')],
+          audience: { milestone: 'invited', reached: false },
+        },
+      ],
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('names an unknown milestone, a loop and a missing translation by path', () => {
+    const result = validateConfig({
+      ...base,
+      milestones: [
+        ...base.milestones,
+        { id: 'loop_a', all: ['loop_b', 'channels'] },
+        { id: 'loop_b', any: ['loop_a'] },
+      ],
+      activation: { milestones: ['workspace_created', 'nope'] },
+      checklists: [
+        {
+          id: 'start',
+          title: { en: 'Get started' },
+          items: [item('a', 'workspace_created'), item('b', 'channelz'), item('a', 'invited')],
+        },
+      ],
+    });
+    expect(result.ok || result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'milestones[3]: "loop_a" refers back to itself: loop_a → loop_b → loop_a',
+      'activation.milestones[1]: unknown milestone "nope"',
+      'checklists[0].items[2].id: duplicate item id "a"',
+      'checklists[0].items[1].milestone: unknown milestone "channelz"',
+      'checklists[0].title: missing the "pl" text (locales.supported lists it)',
+    ]);
+  });
+
+  it('wants 3 to 7 checklist items', () => {
+    const result = validateConfig({
+      ...base,
+      checklists: [{ id: 'short', title: 'Short', items: [item('a', 'channels')] }],
+    });
+    expect(result.ok || result.problems.map(formatProblem)).toEqual([
+      'checklists[0].items: too small — expected at least 3 items, received an array of 1',
+    ]);
   });
 });
 

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { conditionSchema } from './conditions';
+import { identifier } from './milestones';
+import { localizedText } from './text';
+
+export const actionSchema = z
+  .union([
+    z.strictObject({
+      type: z.literal('url'),
+      url: z
+        .string()
+        .regex(
+          /^(\/(?!\/)|https?:\/\/)/,
+          'must be a path in the app ("/settings") or an http(s) URL',
+        )
+        .describe('Where to go.'),
+      newTab: z.boolean().default(false),
+    }),
+    z.strictObject({
+      type: z.literal('event'),
+      event: z
+        .string()
+        .min(1)
+        .max(200)
+        .describe('A DOM CustomEvent dispatched on window, for the host app to handle.'),
+      detail: z.record(z.string(), z.unknown()).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('element'),
+      selector: z
+        .string()
+        .min(1)
+        .describe('CSS selector of the element to point at (scrolled to, highlighted, focused).'),
+      click: z.boolean().default(false).describe('Also click it.'),
+    }),
+  ])
+  .describe('What happens when the user starts the item.');
+
+export const checklistItemSchema = z.strictObject({
+  id: identifier,
+  milestone: identifier.describe('The item is done when this milestone is reached.'),
+  title: localizedText,
+  body: localizedText.optional(),
+  action: actionSchema.optional(),
+});
+
+export const checklistSchema = z
+  .strictObject({
+    id: identifier,
+    title: localizedText,
+    description: localizedText.optional(),
+    items: z.array(checklistItemSchema).min(3).max(7),
+    order: z
+      .enum(['any', 'sequential'])
+      .default('any')
+      .describe('"sequential": an item can be started only once the ones before it are done.'),
+    audience: conditionSchema.optional().describe('Who sees it; everyone when absent.'),
+    dismissible: z.boolean().default(true),
+    completeText: localizedText.optional().describe('Shown when every item is done.'),
+  })
+  .describe('A guided list of steps toward the aha moment.');
+
+export type Checklist = z.output<typeof checklistSchema>;
+export type ChecklistItem = z.output<typeof checklistItemSchema>;
+export type ChecklistAction = z.output<typeof actionSchema>;
+
+const color = z
+  .string()
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#4a154b"');
+
+export const themeSchema = z
+  .strictObject({
+    accent: color.default('#4a154b').describe('Buttons, progress and highlights.'),
+    position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+    radius: z.int().min(0).max(24).default(12).describe('Corner radius in pixels.'),
+    zIndex: z.int().min(0).default(2_147_483_000),
+  })
+  .describe('How the widget looks in the host page.');

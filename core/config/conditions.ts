@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Comparison of one value, shared by event filters and audience rules. */
+export const comparisonOps = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'nin',
+  'contains',
+  'exists',
+] as const;
+export type ComparisonOp = (typeof comparisonOps)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const comparison = {
+  op: z
+    .enum(comparisonOps)
+    .default('eq')
+    .describe(
+      'eq, neq, gt, gte, lt, lte, in / nin (value is a list), contains (substring or list member), exists (value true or false).',
+    ),
+  value: z
+    .union([scalar, z.array(scalar)])
+    .optional()
+    .describe('What to compare with.'),
+};
+
+/** `{"property": "plan", "op": "eq", "value": "free"}`: a condition on an event's properties. */
+export const propertyFilter = z
+  .strictObject({
+    property: z.string().min(1).describe('A property name; dots reach nested ones ("page.path").'),
+    ...comparison,
+  })
+  .describe('A condition on one property of the event.');
+export type PropertyFilter = z.output<typeof propertyFilter>;
+
+/**
+ * Who a checklist (and later a nudge) is for: rules on user traits, account traits,
+ * milestones and activation, combined with `all`, `any` and `not`.
+ */
+export type Condition =
+  | { trait: string; op: ComparisonOp; value?: Scalar | Scalar[] | undefined }
+  | { accountTrait: string; op: ComparisonOp; value?: Scalar | Scalar[] | undefined }
+  | { milestone: string; reached: boolean }
+  | { activated: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+type Scalar = string | number | boolean | null;
+
+export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      trait: z.string().min(1).describe('A user trait (from identify).'),
+      ...comparison,
+    }),
+    z.strictObject({
+      accountTrait: z.string().min(1).describe('An account trait (from group).'),
+      ...comparison,
+    }),
+    z.strictObject({
+      milestone: z.string().min(1).describe('A milestone id.'),
+      reached: z.boolean().default(true),
+    }),
+    z.strictObject({ activated: z.boolean().describe('Whether the user reached the aha moment.') }),
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+) as z.ZodType<Condition, unknown>;
