@@ -59,7 +59,8 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
     }
     const ext = extname(relative);
     if (relative && ext && ext !== '.html') {
-      const file = readOptional(join(demoDir, relative));
+      // Only the demo's assets: its config (and any other JSON) stays private.
+      const file = ext === '.json' ? null : readOptional(join(demoDir, relative));
       if (!file) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
       return new Response(new Uint8Array(file), {
         headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' },

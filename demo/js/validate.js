@@ -1,0 +1,16 @@
+/** Form checks shared by sign-in and invitations. Each returns an error message or ''. */
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value) {
+  return EMAIL.test(value.trim());
+}
+
+export function checkRequired(value, message) {
+  return value.trim() ? '' : message;
+}
+
+export function checkEmail(value, emptyMessage = 'Enter your work email.') {
+  if (!value.trim()) return emptyMessage;
+  return isEmail(value) ? '' : 'Enter an email address like name@company.com.';
+}
