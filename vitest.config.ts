@@ -28,6 +28,8 @@ export default defineConfig({
           // Each e2e file starts its own collector processes and browser; two at once is
           // all a 2-core machine runs without the browser starving.
           maxWorkers: 2,
+          // After the fast suites, with its own worker limit.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
