@@ -1,0 +1,60 @@
+import type { LocalizedText } from '../config/text';
+
+export { isRtl } from '../config/cross-checks';
+
+/** The config's `locales`: the fallback and the locales texts are written in. */
+export interface Locales {
+  readonly default: string;
+  readonly supported: readonly string[];
+}
+
+/**
+ * The text for a user's locale: the exact locale (`pt-BR`), then its language (`pt`),
+ * then another variant of the language (`pt-PT`), then the default locale, then whatever
+ * the text has. Locale tags match case-insensitively (`pt-br` finds `pt-BR`).
+ *
+ * @example
+ * const locales = { default: 'en', supported: ['en', 'pt'] };
+ * localize({ en: 'Invite a teammate', pt: 'Convide um colega' }, 'pt-BR', locales); // 'Convide um colega'
+ * localize('Invite a teammate', 'pt-BR', locales); // 'Invite a teammate'
+ */
+export function localize(text: LocalizedText, locale: string, locales: Locales): string;
+export function localize(
+  text: LocalizedText | undefined,
+  locale: string,
+  locales: Locales,
+): string | undefined;
+export function localize(
+  text: LocalizedText | undefined,
+  locale: string,
+  locales: Locales,
+): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  const key =
+    pickLocale(locale, Object.keys(text)) ?? pickLocale(locales.default, Object.keys(text));
+  if (key !== undefined) return text[key];
+  for (const value of Object.values(text)) return value;
+  return undefined;
+}
+
+/**
+ * Which of `available` serves a requested locale: the same tag, else the bare language,
+ * else another variant of the language; undefined when none shares the language.
+ *
+ * @example
+ * pickLocale('pt-BR', ['en', 'pt']); // 'pt'
+ * pickLocale('de', ['en', 'pt']); // undefined
+ */
+export function pickLocale(requested: string, available: readonly string[]): string | undefined {
+  const wanted = requested.toLowerCase();
+  const language = wanted.split('-')[0]!;
+  let sameLanguage: string | undefined;
+  let variant: string | undefined;
+  for (const tag of available) {
+    const lower = tag.toLowerCase();
+    if (lower === wanted) return tag;
+    if (lower === language) sameLanguage ??= tag;
+    else if (lower.split('-')[0] === language) variant ??= tag;
+  }
+  return sameLanguage ?? variant;
+}
