@@ -24,7 +24,7 @@ export interface SubjectState {
 }
 
 /** How many message ids a subject remembers to recognise a replayed event. */
-export const SEEN_LIMIT = 500;
+export const SEEN_LIMIT = 100;
 
 /**
  * The state of a subject the engine has never seen.

@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../core/config/schema';
+import type { Rules } from '../../core/engine';
 import { cors, sameHost } from './cors';
 import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { configRoutes } from './routes/config';
 import { ingestRoutes } from './routes/ingest';
+import { stateRoutes } from './routes/state';
 import { staticRoutes } from './routes/static';
 import type { Store } from './store/store';
 
 export interface AppDeps {
   config: AhakitConfig;
   store: Store;
+  /** The compiled rules the projection decides with. */
+  rules: Rules;
   writeKey: string;
   adminKey: string;
   /** Folder of the built widget (`dist/widget`). */
@@ -56,7 +60,8 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/v1', ingestRoutes(deps));
   app.route('/v1', configRoutes(deps.config, deps.writeKey));
-  app.route('/v1/admin', adminRoutes(deps.store, deps.adminKey));
+  app.route('/v1', stateRoutes(deps));
+  app.route('/v1/admin', adminRoutes(deps));
   app.all('/v1/*', (c) => {
     throw new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
   });

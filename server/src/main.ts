@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfigFile } from './config-file';
 import { PACKAGE_ROOT, readSettings, type Settings } from './settings';
+import { createProjector } from './projection/projector';
 import { openSqliteStore } from './store/sqlite';
 
 export interface RunningCollector {
@@ -20,9 +21,12 @@ export async function startCollector(
 ): Promise<RunningCollector> {
   const config = loadConfigFile(settings.configPath);
   const store = openSqliteStore({ dataDir: settings.dataDir });
+  const projector = createProjector(store, config);
+  await projector.start();
   const app = createApp({
     config,
     store,
+    rules: projector.rules,
     writeKey: settings.writeKey,
     adminKey: settings.adminKey,
     widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
@@ -42,7 +46,10 @@ export async function startCollector(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          void store.close().then(resolve);
+          void projector
+            .stop()
+            .then(() => store.close())
+            .then(resolve);
         });
         // Keep-alive connections would hold close() open until they time out.
         if ('closeAllConnections' in server) server.closeAllConnections();

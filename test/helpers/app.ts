@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
 import { createApp } from '../../server/src/app';
+import { createProjector } from '../../server/src/projection/projector';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 
 export const WRITE_KEY = 'pk_test_write';
@@ -10,9 +11,13 @@ export const ADMIN_KEY = 'sk_test_admin_key';
 /** A collector app on an in-memory SQLite store, called without a socket. */
 export function testApp(config: Partial<AhakitConfigInput> = {}, now?: () => number) {
   const store = openSqliteStore({ dataDir: '', fileName: ':memory:' });
+  const parsed = configSchema.parse({ product: { name: 'Test' }, ...config });
+  const projector = createProjector(store, parsed);
+  void projector.start();
   const app = createApp({
-    config: configSchema.parse({ product: { name: 'Test' }, ...config }),
+    config: parsed,
     store,
+    rules: projector.rules,
     writeKey: WRITE_KEY,
     adminKey: ADMIN_KEY,
     widgetDir: resolve('dist/widget'),
@@ -27,7 +32,7 @@ export function testApp(config: Partial<AhakitConfigInput> = {}, now?: () => num
     });
   const admin = (path: string, key = ADMIN_KEY) =>
     app.request(path, { headers: { Authorization: `Bearer ${key}` } });
-  return { app, store, post, admin };
+  return { app, store, post, admin, projector };
 }
 
 let counter = 0;

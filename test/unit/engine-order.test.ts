@@ -7,6 +7,7 @@ import {
   type EngineEvent,
   emptyState,
   type Rules,
+  SEEN_LIMIT,
   type Subjects,
 } from '../../core/engine';
 
@@ -172,23 +173,29 @@ describe('replayed events', () => {
 describe('replays across many events', () => {
   const rules = rulesFor({ milestones: [{ id: 'many', event: 'message_sent', count: 1000 }] });
 
-  it('recognises a replay among hundreds of events, even from an older copy of the state', () => {
-    const events = Array.from({ length: 300 }, (_, i) => track('message_sent', T0 + i, `id-${i}`));
+  it('recognises a replay among many events, even from an older copy of the state', () => {
+    const events = Array.from({ length: SEEN_LIMIT }, (_, i) =>
+      track('message_sent', T0 + i, `id-${i}`),
+    );
     const older = play(rules, events);
     const newer = play(rules, [track('message_sent', T0 + 400, 'id-new')], older);
     expect(applyEvent(rules, newer, track('message_sent', T0 + 500, 'id-7')).user).toBe(newer.user);
-    expect(applyEvent(rules, older, track('message_sent', T0 + 500, 'id-299')).user).toBe(
-      older.user,
-    );
+    expect(
+      applyEvent(rules, older, track('message_sent', T0 + 500, `id-${SEEN_LIMIT - 1}`)).user,
+    ).toBe(older.user);
     // The older copy never saw `id-new`: for it, that is a new event.
     const branch = applyEvent(rules, older, track('message_sent', T0 + 400, 'id-new'));
-    expect(branch.user.progress.many).toHaveLength(301);
+    expect(branch.user.progress.many).toHaveLength(SEEN_LIMIT + 1);
   });
 
-  it('forgets ids beyond the last 500, so only recent replays are caught', () => {
-    const events = Array.from({ length: 600 }, (_, i) => track('message_sent', T0 + i, `r-${i}`));
+  it('forgets ids beyond the last SEEN_LIMIT, so only recent replays are caught', () => {
+    const events = Array.from({ length: SEEN_LIMIT + 100 }, (_, i) =>
+      track('message_sent', T0 + i, `r-${i}`),
+    );
     const out = play(rules, events);
-    expect(applyEvent(rules, out, track('message_sent', T0, 'r-599')).changes).toEqual([]);
+    expect(
+      applyEvent(rules, out, track('message_sent', T0, `r-${SEEN_LIMIT + 99}`)).changes,
+    ).toEqual([]);
     expect(applyEvent(rules, out, track('message_sent', T0, 'r-100')).user).toBe(out.user);
     expect(applyEvent(rules, out, track('message_sent', T0, 'r-99')).user).not.toBe(out.user);
   });

@@ -1,12 +1,22 @@
 import { Hono } from 'hono';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
+import type { AhakitConfig } from '../../../core/config/schema';
+import type { Rules } from '../../../core/engine';
 import type { Store } from '../store/store';
+import { readUserState } from './state';
+
+interface AdminDeps {
+  store: Store;
+  adminKey: string;
+  rules: Rules;
+  config: AhakitConfig;
+}
 
 const TIMELINE_LIMIT = 200;
 
 /** Everything that reads data, behind the secret admin key. */
-export function adminRoutes(store: Store, adminKey: string): Hono {
+export function adminRoutes({ store, adminKey, rules, config }: AdminDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     requireAdminKey(c.req.header('authorization'), adminKey);
@@ -15,15 +25,25 @@ export function adminRoutes(store: Store, adminKey: string): Hono {
 
   app.get('/users/:userId', async (c) => {
     const userId = c.req.param('userId');
-    const [profile, timeline] = await Promise.all([
+    const [profile, timeline, progress, decisions] = await Promise.all([
       store.getUser(userId),
       store.userTimeline(userId, limitOf(c.req.query('limit'))),
+      readUserState(store, rules, config, userId, c.req.query('locale')),
+      store.decisionsOf('user', userId, 200),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No user "${userId}" has been seen.`);
     }
+    const firstSeen = progress.user?.firstSeen ?? null;
+    const activatedAt = progress.user?.activatedAt ?? null;
     return c.json({
       userId,
+      activatedAt: iso(activatedAt ?? undefined),
+      timeToValueMs: activatedAt !== null && firstSeen !== null ? activatedAt - firstSeen : null,
+      milestones: reachedList(progress.user?.reached, 'user'),
+      accountMilestones: reachedList(progress.account?.reached, 'account'),
+      checklists: progress.checklists,
+      decisions: decisions.map((d) => ({ kind: d.kind, ref: d.ref, at: iso(d.at) })),
       traits: profile?.traits ?? {},
       anonymousIds: profile?.anonymousIds ?? [],
       accountIds: profile?.accountIds ?? [],
@@ -40,15 +60,17 @@ export function adminRoutes(store: Store, adminKey: string): Hono {
 
   app.get('/accounts/:accountId', async (c) => {
     const accountId = c.req.param('accountId');
-    const [profile, timeline] = await Promise.all([
+    const [profile, timeline, state] = await Promise.all([
       store.getAccount(accountId),
       store.accountTimeline(accountId, limitOf(c.req.query('limit'))),
+      store.loadSubject('account', accountId),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No account "${accountId}" has been seen.`);
     }
     return c.json({
       accountId,
+      milestones: reachedList(state?.state.reached, 'account'),
       traits: profile?.traits ?? {},
       userIds: profile?.userIds ?? [],
       firstSeen: iso(profile?.firstSeen),
@@ -63,6 +85,12 @@ export function adminRoutes(store: Store, adminKey: string): Hono {
   });
 
   return app;
+}
+
+function reachedList(reached: Readonly<Record<string, number>> | undefined, scope: string) {
+  return Object.entries(reached ?? {})
+    .sort((a, b) => a[1] - b[1])
+    .map(([id, at]) => ({ id, scope, reachedAt: iso(at) }));
 }
 
 function limitOf(text: string | undefined): number {

@@ -1,60 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SCHEMA } from './sqlite-schema';
 import type {
   AccountProfile,
+  Decision,
   EventRow,
   InsertResult,
+  Prefs,
   ProfileRow,
+  SeqEvent,
   Store,
   StoredEvent,
+  SubjectKind,
+  SubjectRecord,
   UserProfile,
 } from './store';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  seq INTEGER PRIMARY KEY,
-  message_id TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL,
-  event TEXT,
-  user_id TEXT,
-  anonymous_id TEXT,
-  group_id TEXT,
-  timestamp INTEGER NOT NULL,
-  received_at INTEGER NOT NULL,
-  payload TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_user ON events (user_id, timestamp) WHERE user_id IS NOT NULL;
--- Only events sent before identify are found by their anonymousId; the rest by userId.
-CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE user_id IS NULL;
-CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE group_id IS NOT NULL;
-CREATE TABLE IF NOT EXISTS users (
-  user_id TEXT PRIMARY KEY,
-  traits TEXT NOT NULL DEFAULT '{}',
-  first_seen INTEGER NOT NULL,
-  last_seen INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS accounts (
-  account_id TEXT PRIMARY KEY,
-  traits TEXT NOT NULL DEFAULT '{}',
-  first_seen INTEGER NOT NULL,
-  last_seen INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS identities (
-  anonymous_id TEXT NOT NULL,
-  user_id TEXT NOT NULL,
-  linked_at INTEGER NOT NULL,
-  PRIMARY KEY (anonymous_id, user_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS identities_user ON identities (user_id);
-CREATE TABLE IF NOT EXISTS memberships (
-  user_id TEXT NOT NULL,
-  account_id TEXT NOT NULL,
-  joined_at INTEGER NOT NULL,
-  PRIMARY KEY (user_id, account_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS memberships_account ON memberships (account_id);
-`;
 
 export interface SqliteStoreOptions {
   /** Folder of the database file; created if missing. */
@@ -143,6 +105,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const commitPending = db.transaction((group: typeof pending) =>
     group.map((p) => insertRows(p.rows)),
   );
+  const commitListeners: (() => void)[] = [];
   function flush(): void {
     const group = pending;
     pending = [];
@@ -156,6 +119,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     group.forEach((p, i) => {
       p.done(results[i]!);
     });
+    if (results.some((r) => r.inserted > 0)) for (const listener of commitListeners) listener();
   }
 
   function applyProfileChanges(row: EventRow): void {
@@ -204,6 +168,62 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
 
+  const selectProjection = db.prepare("SELECT cursor, rules_hash FROM projection WHERE name = 'engine'");
+  const resetAll = db.transaction((rulesHash: string) => {
+    db.exec('DELETE FROM subject_states; DELETE FROM decisions; DELETE FROM projected_identities;');
+    db.prepare(
+      "INSERT INTO projection (name, cursor, rules_hash) VALUES ('engine', 0, ?) ON CONFLICT (name) DO UPDATE SET cursor = 0, rules_hash = excluded.rules_hash",
+    ).run(rulesHash);
+  });
+  const selectEventsAfter = db.prepare(
+    `SELECT seq, ${eventColumns} FROM events WHERE seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const selectAnonymousEvents = db.prepare(
+    `SELECT seq, ${eventColumns} FROM events WHERE user_id IS NULL AND anonymous_id = ? AND seq < ? ORDER BY seq`,
+  );
+  const selectProjectedUser = db
+    .prepare('SELECT user_id FROM projected_identities WHERE anonymous_id = ?')
+    .pluck();
+  const selectSubject = db.prepare('SELECT state, prefs FROM subject_states WHERE kind = ? AND id = ?');
+  const upsertSubject = db.prepare(
+    `INSERT INTO subject_states (kind, id, state, prefs, first_seen, activated_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, id) DO UPDATE SET state = excluded.state, prefs = excluded.prefs,
+       first_seen = excluded.first_seen, activated_at = excluded.activated_at, updated_at = excluded.updated_at`,
+  );
+  const insertDecision = db.prepare(
+    'INSERT INTO decisions (kind, subject_kind, subject_id, ref, at, detail, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertLink = db.prepare(
+    'INSERT INTO projected_identities (anonymous_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  );
+  const updateCursor = db.prepare("UPDATE projection SET cursor = ? WHERE name = 'engine'");
+  const saveBatch = db.transaction((batch: Parameters<Store['saveProjection']>[0]) => {
+    const now = Date.now();
+    for (const s of batch.subjects) {
+      upsertSubject.run(
+        s.kind,
+        s.id,
+        JSON.stringify(s.state),
+        JSON.stringify(s.prefs),
+        s.state.firstSeen,
+        s.state.activatedAt,
+        now,
+      );
+    }
+    for (const d of batch.decisions) {
+      insertDecision.run(d.kind, d.subjectKind, d.subjectId, d.ref, d.at, JSON.stringify(d.detail), d.eventSeq);
+    }
+    for (const [anonymousId, userId] of batch.links) insertLink.run(anonymousId, userId);
+    updateCursor.run(batch.cursor);
+  });
+  const selectDecisions = db.prepare(
+    'SELECT kind, subject_kind, subject_id, ref, at, detail, event_seq FROM decisions WHERE subject_kind = ? AND subject_id = ? ORDER BY seq DESC LIMIT ?',
+  );
+  const selectLatestAccount = db
+    .prepare('SELECT account_id FROM memberships WHERE user_id = ? ORDER BY joined_at DESC LIMIT 1')
+    .pluck();
+
   return {
     async insertEvents(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0 };
@@ -238,6 +258,51 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async countEvents() {
       return countAll.get() as number;
     },
+    onCommit(listener) {
+      commitListeners.push(listener);
+    },
+    async projectionState() {
+      const row = selectProjection.get() as { cursor: number; rules_hash: string } | undefined;
+      return row ? { cursor: row.cursor, rulesHash: row.rules_hash } : null;
+    },
+    async resetProjection(rulesHash) {
+      resetAll(rulesHash);
+    },
+    async eventsAfter(seq, limit) {
+      return (selectEventsAfter.all(seq, limit) as (RawEvent & { seq: number })[]).map(toSeqEvent);
+    },
+    async anonymousEvents(anonymousId, beforeSeq) {
+      return (selectAnonymousEvents.all(anonymousId, beforeSeq) as (RawEvent & { seq: number })[]).map(
+        toSeqEvent,
+      );
+    },
+    async projectedUser(anonymousId) {
+      return (selectProjectedUser.get(anonymousId) as string | undefined) ?? null;
+    },
+    async loadSubject(kind, id) {
+      const row = selectSubject.get(kind, id) as { state: string; prefs: string } | undefined;
+      if (!row) return null;
+      return { kind, id, state: JSON.parse(row.state), prefs: JSON.parse(row.prefs) as Prefs } satisfies SubjectRecord;
+    },
+    async saveProjection(batch) {
+      saveBatch(batch);
+    },
+    async decisionsOf(kind: SubjectKind, id: string, limit: number) {
+      return (selectDecisions.all(kind, id, limit) as RawDecision[]).map(
+        (r): Decision => ({
+          kind: r.kind,
+          subjectKind: r.subject_kind as SubjectKind,
+          subjectId: r.subject_id,
+          ref: r.ref,
+          at: r.at,
+          detail: JSON.parse(r.detail),
+          eventSeq: r.event_seq,
+        }),
+      );
+    },
+    async latestAccount(userId) {
+      return (selectLatestAccount.get(userId) as string | undefined) ?? null;
+    },
     async close() {
       if (pending.length > 0) flush();
       db.close();
@@ -262,6 +327,20 @@ interface RawEvent {
   timestamp: number;
   received_at: number;
   payload: string;
+}
+
+interface RawDecision {
+  kind: string;
+  subject_kind: string;
+  subject_id: string;
+  ref: string | null;
+  at: number;
+  detail: string;
+  event_seq: number;
+}
+
+function toSeqEvent(row: RawEvent & { seq: number }): SeqEvent {
+  return { ...toEvent(row), seq: row.seq };
 }
 
 function toProfile(row: RawProfile): ProfileRow {

@@ -1,3 +1,5 @@
+import type { SubjectState } from '../../../core/engine';
+
 /**
  * What the collector keeps. The SQLite store implements it for one collector; a
  * PostgreSQL store can implement the same for several collectors sharing one database.
@@ -45,6 +47,45 @@ export interface AccountProfile extends ProfileRow {
   userIds: string[];
 }
 
+/** A stored event with its position in the store (arrival order). */
+export interface SeqEvent extends StoredEvent {
+  seq: number;
+}
+
+export type SubjectKind = 'user' | 'account';
+
+/** UI choices that follow the user across devices, like a dismissed checklist. */
+export interface Prefs {
+  dismissed?: Record<string, number>;
+}
+
+export interface SubjectRecord {
+  kind: SubjectKind;
+  id: string;
+  state: SubjectState;
+  prefs: Prefs;
+}
+
+/** One decision of the rule engine, kept in order for metrics and notifications. */
+export interface Decision {
+  kind: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  /** What it is about: a milestone id, a checklist id, `checklist/item`. */
+  ref: string | null;
+  at: number;
+  detail: unknown;
+  eventSeq: number;
+}
+
+export interface ProjectionBatch {
+  subjects: SubjectRecord[];
+  decisions: Decision[];
+  /** anonymousId → userId links the projection made. */
+  links: [string, string][];
+  cursor: number;
+}
+
 export interface Store {
   /**
    * Stores messages in one transaction: when the promise resolves they are committed.
@@ -57,5 +98,21 @@ export interface Store {
   userTimeline(userId: string, limit: number): Promise<StoredEvent[]>;
   accountTimeline(accountId: string, limit: number): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;
+  /** Subscribes to commits that stored new events. */
+  onCommit(listener: () => void): void;
+
+  // The rule engine's projection of the events, read and written by one projector.
+  projectionState(): Promise<{ cursor: number; rulesHash: string } | null>;
+  /** Forgets every decision, so the events are projected again under new rules. */
+  resetProjection(rulesHash: string): Promise<void>;
+  eventsAfter(seq: number, limit: number): Promise<SeqEvent[]>;
+  /** Events of an anonymous id that carry no userId, before `beforeSeq`. */
+  anonymousEvents(anonymousId: string, beforeSeq: number): Promise<SeqEvent[]>;
+  projectedUser(anonymousId: string): Promise<string | null>;
+  loadSubject(kind: SubjectKind, id: string): Promise<SubjectRecord | null>;
+  saveProjection(batch: ProjectionBatch): Promise<void>;
+  decisionsOf(kind: SubjectKind, id: string, limit: number): Promise<Decision[]>;
+  /** The account a user acted in most recently. */
+  latestAccount(userId: string): Promise<string | null>;
   close(): Promise<void>;
 }

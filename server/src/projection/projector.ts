@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { AhakitConfig } from '../../../core/config/schema';
+import {
+  applyEvent,
+  type Change,
+  compileRules,
+  type EngineEvent,
+  emptyState,
+  type Rules,
+  type SubjectState,
+} from '../../../core/engine';
+import type { Decision, SeqEvent, Store, SubjectKind, SubjectRecord } from '../store/store';
+
+const CHUNK = 500;
+const CACHE_LIMIT = 20_000;
+
+export interface Projector {
+  /** Starts projecting: replays everything when the rules changed since the last run. */
+  start(): Promise<void>;
+  /** Resolves once every event committed so far has been projected. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+  readonly rules: Rules;
+}
+
+/** A hash of what the engine's decisions depend on: when it changes, they are made again. */
+export function rulesHash(config: AhakitConfig): string {
+  const { milestones, activation, checklists } = config;
+  return createHash('sha256').update(JSON.stringify({ milestones, activation, checklists })).digest('hex');
+}
+
+/**
+ * Runs the rule engine over the stored events, in the order they were stored, and keeps
+ * each user's and account's state, the decisions made, and a cursor, all written in one
+ * transaction per chunk. It runs after the commits that answer ingestion requests, so
+ * ingestion never waits for it; a restart resumes from the cursor.
+ *
+ * Events sent before identify belong to an anonymous id: they are applied to the user
+ * when the projection reaches the identify (or alias) that links the two, and later
+ * anonymous events of a linked id go straight to the user.
+ */
+export function createProjector(store: Store, config: AhakitConfig): Projector {
+  const rules = compileRules(config);
+  const hash = rulesHash(config);
+  let cursor = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const cache = new Map<string, SubjectRecord>();
+  const links = new Map<string, string>();
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((error) => {
+        console.error('[ahakit] projection failed; it resumes with the next event', error);
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      const rows = await store.eventsAfter(cursor, CHUNK);
+      if (rows.length === 0 || stopped) return;
+      await project(rows);
+      // Let ingestion requests in between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async function project(rows: SeqEvent[]): Promise<void> {
+    const dirty = new Map<string, SubjectRecord>();
+    const decisions: Decision[] = [];
+    const newLinks: [string, string][] = [];
+
+    const subject = async (kind: SubjectKind, id: string): Promise<SubjectRecord> => {
+      const key = `${kind}:${id}`;
+      let record = dirty.get(key) ?? cache.get(key);
+      if (!record) {
+        record = (await store.loadSubject(kind, id)) ?? { kind, id, state: emptyState(), prefs: {} };
+      }
+      // Re-inserting keeps the Map in least-recently-used order.
+      cache.delete(key);
+      cache.set(key, record);
+      if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      return record;
+    };
+    const put = (record: SubjectRecord, state: SubjectState, prefs = record.prefs) => {
+      if (state === record.state && prefs === record.prefs) return;
+      const next = { ...record, state, prefs };
+      const key = `${record.kind}:${record.id}`;
+      dirty.set(key, next);
+      cache.set(key, next);
+    };
+    const linkedUser = async (anonymousId: string) =>
+      links.get(anonymousId) ?? (await store.projectedUser(anonymousId));
+
+    const apply = async (row: SeqEvent, userId: string) => {
+      const user = await subject('user', userId);
+      const account = row.groupId ? await subject('account', row.groupId) : undefined;
+      const event: EngineEvent = {
+        messageId: row.messageId,
+        type: row.type,
+        event: row.type === 'track' ? (row.event ?? undefined) : undefined,
+        properties: (row.payload.properties as Record<string, unknown> | undefined) ?? undefined,
+        timestamp: row.timestamp,
+        userId,
+        accountId: row.groupId,
+      };
+      const applied = applyFor(rules, user, account, event);
+      put(user, applied.user, prefsAfter(user.prefs, row));
+      if (account && applied.account) put(account, applied.account);
+      for (const change of applied.changes) decisions.push(toDecision(change, userId, row));
+    };
+
+    for (const row of rows) {
+      let userId = row.userId;
+      if (!userId && row.anonymousId) userId = await linkedUser(row.anonymousId);
+      const linkFrom =
+        row.type === 'alias' && typeof row.payload.previousId === 'string'
+          ? row.payload.previousId
+          : row.type === 'identify'
+            ? row.anonymousId
+            : null;
+      if (row.userId && linkFrom && !(await linkedUser(linkFrom))) {
+        links.set(linkFrom, row.userId);
+        newLinks.push([linkFrom, row.userId]);
+        // The history sent before this identify, skipped until now, becomes the user's.
+        for (const earlier of await store.anonymousEvents(linkFrom, row.seq)) await apply(earlier, row.userId);
+      }
+      if (userId) await apply(row, userId);
+      cursor = row.seq;
+    }
+    await store.saveProjection({ subjects: [...dirty.values()], decisions, links: newLinks, cursor });
+    // Links are durable now; the in-memory copies only save lookups.
+    if (links.size > CACHE_LIMIT) links.clear();
+  }
+
+  return {
+    rules,
+    async start() {
+      const saved = await store.projectionState();
+      if (!saved || saved.rulesHash !== hash) {
+        if (saved) console.log('[ahakit] the rules changed: projecting every stored event again');
+        await store.resetProjection(hash);
+        cursor = 0;
+      } else {
+        cursor = saved.cursor;
+      }
+      store.onCommit(kick);
+      kick();
+    },
+    async settled() {
+      while (running) await running;
+      const rest = await store.eventsAfter(cursor, 1);
+      if (rest.length > 0) {
+        kick();
+        await this.settled();
+      }
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+function applyFor(rules: Rules, user: SubjectRecord, account: SubjectRecord | undefined, event: EngineEvent) {
+  return applyEvent(rules, account ? { user: user.state, account: account.state } : { user: user.state }, event);
+}
+
+/** `$checklist_dismissed` / `$checklist_restored` keep the user's choice for every device. */
+function prefsAfter(prefs: SubjectRecord['prefs'], row: SeqEvent): SubjectRecord['prefs'] {
+  if (row.type !== 'track') return prefs;
+  const checklistId = row.payload.properties && (row.payload.properties as Record<string, unknown>).checklistId;
+  if (typeof checklistId !== 'string') return prefs;
+  if (row.event === '$checklist_dismissed') {
+    return { ...prefs, dismissed: { ...prefs.dismissed, [checklistId]: row.timestamp } };
+  }
+  if (row.event === '$checklist_restored' && prefs.dismissed?.[checklistId] !== undefined) {
+    const { [checklistId]: _restored, ...dismissed } = prefs.dismissed;
+    return { ...prefs, dismissed };
+  }
+  return prefs;
+}
+
+function toDecision(change: Change, userId: string, row: SeqEvent): Decision {
+  const base = { at: change.at, detail: change, eventSeq: row.seq };
+  switch (change.kind) {
+    case 'milestone':
+      return change.scope === 'account' && row.groupId
+        ? { ...base, kind: 'milestone', subjectKind: 'account', subjectId: row.groupId, ref: change.id }
+        : { ...base, kind: 'milestone', subjectKind: 'user', subjectId: userId, ref: change.id };
+    case 'activation':
+      return { ...base, kind: 'activation', subjectKind: 'user', subjectId: userId, ref: null };
+    case 'checklist_item':
+      return {
+        ...base,
+        kind: 'checklist_item',
+        subjectKind: 'user',
+        subjectId: userId,
+        ref: `${change.checklistId}/${change.itemId}`,
+      };
+    case 'checklist_complete':
+      return { ...base, kind: 'checklist_complete', subjectKind: 'user', subjectId: userId, ref: change.checklistId };
+  }
+}

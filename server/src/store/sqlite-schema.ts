@@ -1,0 +1,80 @@
+/** The SQLite store's tables. Each statement is idempotent, so opening an existing file is safe. */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  event TEXT,
+  user_id TEXT,
+  anonymous_id TEXT,
+  group_id TEXT,
+  timestamp INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_user ON events (user_id, timestamp) WHERE user_id IS NOT NULL;
+-- Only events sent before identify are found by their anonymousId; the rest by userId.
+CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE user_id IS NULL;
+CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE group_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS users (
+  user_id TEXT PRIMARY KEY,
+  traits TEXT NOT NULL DEFAULT '{}',
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS accounts (
+  account_id TEXT PRIMARY KEY,
+  traits TEXT NOT NULL DEFAULT '{}',
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS identities (
+  anonymous_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  linked_at INTEGER NOT NULL,
+  PRIMARY KEY (anonymous_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS identities_user ON identities (user_id);
+CREATE TABLE IF NOT EXISTS memberships (
+  user_id TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, account_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS memberships_account ON memberships (account_id);
+-- What the rule engine has decided so far, per user and per account.
+CREATE TABLE IF NOT EXISTS subject_states (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  prefs TEXT NOT NULL DEFAULT '{}',
+  first_seen INTEGER,
+  activated_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+-- Every decision, in the order it was made: milestones, activations, checklist progress.
+CREATE TABLE IF NOT EXISTS decisions (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  ref TEXT,
+  at INTEGER NOT NULL,
+  detail TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_subject ON decisions (subject_kind, subject_id, seq);
+CREATE INDEX IF NOT EXISTS decisions_kind ON decisions (kind, ref, at);
+-- Identities as the projection has linked them, in event order.
+CREATE TABLE IF NOT EXISTS projected_identities (
+  anonymous_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL
+) WITHOUT ROWID;
+-- How far the projection has read the events table, and under which rules.
+CREATE TABLE IF NOT EXISTS projection (
+  name TEXT PRIMARY KEY,
+  cursor INTEGER NOT NULL,
+  rules_hash TEXT NOT NULL
+);
+`;
