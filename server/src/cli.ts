@@ -4,12 +4,15 @@ import { configJsonSchema } from '../../core/config/json-schema';
 import { ConfigFileError, loadConfigFile } from './config-file';
 import { startCollector } from './main';
 import { readSettings, SettingsError } from './settings';
+import { simulate } from './simulate';
 
 const USAGE = `Usage: ahakit <command>
 
 Commands:
   serve               start the collector (settings from the environment, see README)
   validate <config>   check a config file and list every problem
+  simulate <config> <events.jsonl>
+                      replay events through the rules and print what fires, and why
   schema              print the JSON Schema of the config file
   help                show this help`;
 
@@ -36,6 +39,21 @@ export async function runCli(args: string[]): Promise<number> {
         const config = loadConfigFile(resolve(file));
         console.log(`${file} is a valid ahakit config for "${config.product.name}".`);
         return 0;
+      }
+      case 'simulate': {
+        const [configFile, eventsFile] = rest;
+        if (!configFile || !eventsFile) {
+          console.error('Usage: ahakit simulate <config.json> <events.jsonl>');
+          return 2;
+        }
+        const { lines, problems } = simulate(
+          loadConfigFile(resolve(configFile)),
+          resolve(eventsFile),
+        );
+        for (const l of lines) console.log(`line ${l.line}  ${l.subject}  ${l.text}`);
+        for (const p of problems) console.error(`[ahakit] skipped ${p}`);
+        if (lines.length === 0) console.log('Nothing fired.');
+        return problems.length > 0 ? 1 : 0;
       }
       case 'schema':
         process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfigFile } from './config-file';
-import { PACKAGE_ROOT, readSettings, type Settings } from './settings';
 import { createProjector } from './projection/projector';
+import { PACKAGE_ROOT, readSettings, type Settings } from './settings';
 import { openSqliteStore } from './store/sqlite';
 
 export interface RunningCollector {

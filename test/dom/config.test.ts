@@ -120,7 +120,7 @@ describe('config', () => {
     // batchSize stays the default 20: one event waits for the timer.
     expect(collector.batchRequests()).toHaveLength(0);
     expect(warnings()).toEqual([
-      'config.widget.batchSize must be a whole number from 1 to 100; it is ignored',
+      'config.widget.batchSize must be a whole number from 1 to 100; ignored',
     ]);
   });
 });

@@ -26,7 +26,9 @@ export interface Projector {
 /** A hash of what the engine's decisions depend on: when it changes, they are made again. */
 export function rulesHash(config: AhakitConfig): string {
   const { milestones, activation, checklists } = config;
-  return createHash('sha256').update(JSON.stringify({ milestones, activation, checklists })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ milestones, activation, checklists }))
+    .digest('hex');
 }
 
 /**
@@ -87,7 +89,12 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       const key = `${kind}:${id}`;
       let record = dirty.get(key) ?? cache.get(key);
       if (!record) {
-        record = (await store.loadSubject(kind, id)) ?? { kind, id, state: emptyState(), prefs: {} };
+        record = (await store.loadSubject(kind, id)) ?? {
+          kind,
+          id,
+          state: emptyState(),
+          prefs: {},
+        };
       }
       // Re-inserting keeps the Map in least-recently-used order.
       cache.delete(key);
@@ -136,12 +143,18 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
         links.set(linkFrom, row.userId);
         newLinks.push([linkFrom, row.userId]);
         // The history sent before this identify, skipped until now, becomes the user's.
-        for (const earlier of await store.anonymousEvents(linkFrom, row.seq)) await apply(earlier, row.userId);
+        for (const earlier of await store.anonymousEvents(linkFrom, row.seq))
+          await apply(earlier, row.userId);
       }
       if (userId) await apply(row, userId);
       cursor = row.seq;
     }
-    await store.saveProjection({ subjects: [...dirty.values()], decisions, links: newLinks, cursor });
+    await store.saveProjection({
+      subjects: [...dirty.values()],
+      decisions,
+      links: newLinks,
+      cursor,
+    });
     // Links are durable now; the in-memory copies only save lookups.
     if (links.size > CACHE_LIMIT) links.clear();
   }
@@ -175,14 +188,24 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
   };
 }
 
-function applyFor(rules: Rules, user: SubjectRecord, account: SubjectRecord | undefined, event: EngineEvent) {
-  return applyEvent(rules, account ? { user: user.state, account: account.state } : { user: user.state }, event);
+function applyFor(
+  rules: Rules,
+  user: SubjectRecord,
+  account: SubjectRecord | undefined,
+  event: EngineEvent,
+) {
+  return applyEvent(
+    rules,
+    account ? { user: user.state, account: account.state } : { user: user.state },
+    event,
+  );
 }
 
 /** `$checklist_dismissed` / `$checklist_restored` keep the user's choice for every device. */
 function prefsAfter(prefs: SubjectRecord['prefs'], row: SeqEvent): SubjectRecord['prefs'] {
   if (row.type !== 'track') return prefs;
-  const checklistId = row.payload.properties && (row.payload.properties as Record<string, unknown>).checklistId;
+  const checklistId =
+    row.payload.properties && (row.payload.properties as Record<string, unknown>).checklistId;
   if (typeof checklistId !== 'string') return prefs;
   if (row.event === '$checklist_dismissed') {
     return { ...prefs, dismissed: { ...prefs.dismissed, [checklistId]: row.timestamp } };
@@ -199,7 +222,13 @@ function toDecision(change: Change, userId: string, row: SeqEvent): Decision {
   switch (change.kind) {
     case 'milestone':
       return change.scope === 'account' && row.groupId
-        ? { ...base, kind: 'milestone', subjectKind: 'account', subjectId: row.groupId, ref: change.id }
+        ? {
+            ...base,
+            kind: 'milestone',
+            subjectKind: 'account',
+            subjectId: row.groupId,
+            ref: change.id,
+          }
         : { ...base, kind: 'milestone', subjectKind: 'user', subjectId: userId, ref: change.id };
     case 'activation':
       return { ...base, kind: 'activation', subjectKind: 'user', subjectId: userId, ref: null };
@@ -212,6 +241,12 @@ function toDecision(change: Change, userId: string, row: SeqEvent): Decision {
         ref: `${change.checklistId}/${change.itemId}`,
       };
     case 'checklist_complete':
-      return { ...base, kind: 'checklist_complete', subjectKind: 'user', subjectId: userId, ref: change.checklistId };
+      return {
+        ...base,
+        kind: 'checklist_complete',
+        subjectKind: 'user',
+        subjectId: userId,
+        ref: change.checklistId,
+      };
   }
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { requireAdminKey } from '../auth';
-import { AppError } from '../errors';
 import type { AhakitConfig } from '../../../core/config/schema';
 import type { Rules } from '../../../core/engine';
+import { requireAdminKey } from '../auth';
+import { AppError } from '../errors';
 import type { Store } from '../store/store';
 import { readUserState } from './state';
 

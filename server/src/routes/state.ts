@@ -31,7 +31,8 @@ export async function readUserState(
   ]);
   const traits = profile?.traits ?? {};
   const locale =
-    pickLocale(requestedLocale ?? String(traits.locale ?? ''), config.locales.supported) ?? config.locales.default;
+    pickLocale(requestedLocale ?? String(traits.locale ?? ''), config.locales.supported) ??
+    config.locales.default;
   const userState = user?.state ?? null;
   const accountState = account?.state ?? null;
   const checklists = userState
@@ -61,11 +62,25 @@ export async function readUserState(
  * `GET /v1/users/:userId/state`: what the widget needs to show a returning user their
  * real progress on a new device. Read with the public write key, like the config.
  */
-export function stateRoutes(deps: { store: Store; rules: Rules; config: AhakitConfig; writeKey: string }): Hono {
+export function stateRoutes(deps: {
+  store: Store;
+  rules: Rules;
+  config: AhakitConfig;
+  writeKey: string;
+}): Hono {
   const app = new Hono();
   app.get('/users/:userId/state', async (c) => {
-    requireWriteKey(writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')), deps.writeKey);
-    const state = await readUserState(deps.store, deps.rules, deps.config, c.req.param('userId'), c.req.query('locale'));
+    requireWriteKey(
+      writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')),
+      deps.writeKey,
+    );
+    const state = await readUserState(
+      deps.store,
+      deps.rules,
+      deps.config,
+      c.req.param('userId'),
+      c.req.query('locale'),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json(state);
   });

@@ -17,7 +17,6 @@ import type {
   UserProfile,
 } from './store';
 
-
 export interface SqliteStoreOptions {
   /** Folder of the database file; created if missing. */
   dataDir: string;
@@ -168,7 +167,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
 
-  const selectProjection = db.prepare("SELECT cursor, rules_hash FROM projection WHERE name = 'engine'");
+  const selectProjection = db.prepare(
+    "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
+  );
   const resetAll = db.transaction((rulesHash: string) => {
     db.exec('DELETE FROM subject_states; DELETE FROM decisions; DELETE FROM projected_identities;');
     db.prepare(
@@ -184,7 +185,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const selectProjectedUser = db
     .prepare('SELECT user_id FROM projected_identities WHERE anonymous_id = ?')
     .pluck();
-  const selectSubject = db.prepare('SELECT state, prefs FROM subject_states WHERE kind = ? AND id = ?');
+  const selectSubject = db.prepare(
+    'SELECT state, prefs FROM subject_states WHERE kind = ? AND id = ?',
+  );
   const upsertSubject = db.prepare(
     `INSERT INTO subject_states (kind, id, state, prefs, first_seen, activated_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -212,7 +215,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       );
     }
     for (const d of batch.decisions) {
-      insertDecision.run(d.kind, d.subjectKind, d.subjectId, d.ref, d.at, JSON.stringify(d.detail), d.eventSeq);
+      insertDecision.run(
+        d.kind,
+        d.subjectKind,
+        d.subjectId,
+        d.ref,
+        d.at,
+        JSON.stringify(d.detail),
+        d.eventSeq,
+      );
     }
     for (const [anonymousId, userId] of batch.links) insertLink.run(anonymousId, userId);
     updateCursor.run(batch.cursor);
@@ -272,9 +283,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (selectEventsAfter.all(seq, limit) as (RawEvent & { seq: number })[]).map(toSeqEvent);
     },
     async anonymousEvents(anonymousId, beforeSeq) {
-      return (selectAnonymousEvents.all(anonymousId, beforeSeq) as (RawEvent & { seq: number })[]).map(
-        toSeqEvent,
-      );
+      return (
+        selectAnonymousEvents.all(anonymousId, beforeSeq) as (RawEvent & { seq: number })[]
+      ).map(toSeqEvent);
     },
     async projectedUser(anonymousId) {
       return (selectProjectedUser.get(anonymousId) as string | undefined) ?? null;
@@ -282,7 +293,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async loadSubject(kind, id) {
       const row = selectSubject.get(kind, id) as { state: string; prefs: string } | undefined;
       if (!row) return null;
-      return { kind, id, state: JSON.parse(row.state), prefs: JSON.parse(row.prefs) as Prefs } satisfies SubjectRecord;
+      return {
+        kind,
+        id,
+        state: JSON.parse(row.state),
+        prefs: JSON.parse(row.prefs) as Prefs,
+      } satisfies SubjectRecord;
     },
     async saveProjection(batch) {
       saveBatch(batch);
