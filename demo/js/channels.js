@@ -1,4 +1,5 @@
 import { track } from './analytics.js';
+import { t } from './i18n.js';
 import { createId } from './ids.js';
 import { channelByName } from './queries.js';
 
@@ -19,11 +20,11 @@ export function normalizeChannelName(raw) {
 
 /** Creates a channel, or explains why not: `{ channel }` or `{ error }`. */
 export function createChannel(store, { workspaceId, userId, name, description = '' }) {
-  if (!name.trim()) return { error: 'Enter a channel name.' };
+  if (!name.trim()) return { error: t('addChannel.error.empty') };
   const normalized = normalizeChannelName(name);
-  if (!normalized) return { error: 'Use letters, numbers, hyphens or underscores.' };
+  if (!normalized) return { error: t('addChannel.error.invalid') };
   if (channelByName(store.state, workspaceId, normalized)) {
-    return { error: `There is already a channel named #${normalized}.` };
+    return { error: t('addChannel.error.taken', { channel: `#${normalized}` }) };
   }
   const channel = {
     id: createId('ch'),

@@ -1,4 +1,5 @@
 import { h, uniqueId } from './dom.js';
+import { t } from './i18n.js';
 import { icon } from './icons.js';
 
 /**
@@ -28,7 +29,12 @@ export function openDialog({ title, description, body, className = '', onClose }
         h('h2', { id: titleId, class: 'dialog-title' }, title),
         h(
           'button',
-          { type: 'button', class: 'icon-button', 'aria-label': 'Close', onClick: () => close() },
+          {
+            type: 'button',
+            class: 'icon-button',
+            'aria-label': t('common.close'),
+            onClick: () => close(),
+          },
           icon('x'),
         ),
       ),

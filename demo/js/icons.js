@@ -3,6 +3,8 @@ const PATHS = {
   arrowLeft: 'M19 12H5M12 19l-7-7 7-7',
   check: 'M20 6 9 17l-5-5',
   chevronDown: 'm6 9 6 6 6-6',
+  globe:
+    'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM2 12h20M12 2a15.3 15.3 0 0 1 4 10 15.3 15.3 0 0 1-4 10 15.3 15.3 0 0 1-4-10 15.3 15.3 0 0 1 4-10z',
   headphones:
     'M3 18v-6a9 9 0 0 1 18 0v6M21 19a2 2 0 0 1-2 2h-1a2 2 0 0 1-2-2v-3a2 2 0 0 1 2-2h3zM3 19a2 2 0 0 0 2 2h1a2 2 0 0 0 2-2v-3a2 2 0 0 0-2-2H3z',
   hash: 'M4 9h16M4 15h16M10 3 8 21M16 3l-2 18',
@@ -22,6 +24,9 @@ const PATHS = {
   x: 'M18 6 6 18M6 6l12 12',
 };
 
+// Icons that point somewhere: mirrored in right-to-left pages (see .icon-directional).
+const DIRECTIONAL = new Set(['arrowLeft', 'logOut', 'send']);
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** A decorative icon; the control around it carries the accessible name. */
@@ -38,7 +43,7 @@ export function icon(name, { size = 18, className = '' } = {}) {
     'stroke-linejoin': 'round',
     'aria-hidden': 'true',
     focusable: 'false',
-    class: `icon ${className}`.trim(),
+    class: `icon ${DIRECTIONAL.has(name) ? 'icon-directional ' : ''}${className}`.trim(),
   })) {
     svg.setAttribute(key, String(value));
   }

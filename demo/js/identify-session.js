@@ -1,5 +1,6 @@
 import { group, identify, usage } from './analytics.js';
 import { firstName } from './format.js';
+import { locale } from './i18n.js';
 import { messageLimitOf } from './plans.js';
 import { sessionOf, usedMessages } from './queries.js';
 
@@ -18,6 +19,8 @@ export function identifySession(state) {
     role: user.role,
     createdAt: user.createdAt,
     plan: workspace.plan,
+    // So the onboarding widget speaks the language TeamChat is shown in.
+    locale: locale(),
   });
   group(workspace.id, {
     name: workspace.name,

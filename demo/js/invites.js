@@ -1,4 +1,5 @@
 import { track } from './analytics.js';
+import { t } from './i18n.js';
 import { findUserByEmail } from './queries.js';
 import { checkEmail } from './validate.js';
 
@@ -7,14 +8,14 @@ import { checkEmail } from './validate.js';
  * page of this browser). Returns `{ email, invitedCount }` or `{ error }`.
  */
 export function inviteTeammate(store, { workspaceId, userId, email }) {
-  const problem = checkEmail(email, 'Enter an email address.');
+  const problem = checkEmail(email, t('invite.error.empty'));
   if (problem) return { error: problem };
   const address = email.trim().toLowerCase();
   const { state } = store;
   const workspace = state.workspaces.find((candidate) => candidate.id === workspaceId);
   const member = findUserByEmail(state, address);
   if (member && workspace.members.includes(member.id)) {
-    return { error: `${address} is already a member of ${workspace.name}.` };
+    return { error: t('invite.error.member', { email: address, workspace: workspace.name }) };
   }
   const invite = { email: address, invitedBy: userId, invitedAt: new Date().toISOString() };
   const invites = [...workspace.invites.filter((other) => other.email !== address), invite];

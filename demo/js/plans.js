@@ -1,48 +1,29 @@
+import { t } from './i18n.js';
+
 /**
- * The plans TeamChat sells, with the words the pricing page uses for them.
- * The Free plan's 50 messages stand in for Slack's 2,000.
+ * The plans TeamChat sells. Their words (name, tagline, features) live in the locale
+ * files under `plan.<id>.…`. The Free plan's 50 messages stand in for Slack's 2,000.
  */
 const FREE_MESSAGE_LIMIT = 50;
 
 export const PLANS = {
   free: {
     id: 'free',
-    name: 'Free',
     pricePerMember: 0,
     messageLimit: FREE_MESSAGE_LIMIT,
-    tagline: 'For small teams trying TeamChat out.',
-    features: [
-      `${FREE_MESSAGE_LIMIT} messages per workspace`,
-      'Unlimited channels',
-      'Invite your whole team',
-      'Search the messages you keep',
-    ],
+    features: ['messages', 'channels', 'invite', 'search'],
   },
   pro: {
     id: 'pro',
-    name: 'Pro',
     pricePerMember: 8,
     messageLimit: null,
-    tagline: 'For teams that talk every day.',
-    features: [
-      'Unlimited messages and history',
-      'Huddles: quick audio calls in any channel',
-      'Guest access for partners',
-      'Priority support',
-    ],
+    features: ['messages', 'huddles', 'guests', 'support'],
   },
   business: {
     id: 'business',
-    name: 'Business',
     pricePerMember: 15,
     messageLimit: null,
-    tagline: 'For companies that need control and scale.',
-    features: [
-      'Everything in Pro',
-      'SAML single sign-on',
-      '99.99% uptime SLA',
-      'Data exports for all messages',
-    ],
+    features: ['pro', 'sso', 'sla', 'exports'],
   },
 };
 
@@ -53,4 +34,24 @@ export function planOf(workspace) {
 /** The workspace's message limit, or null when its plan has none. */
 export function messageLimitOf(workspace) {
   return planOf(workspace).messageLimit;
+}
+
+/** "Free", "Darmowy", "免费版"… */
+export function planName(plan) {
+  return t(`plan.${plan.id}.name`);
+}
+
+/** "Free plan", "Plan darmowy"… */
+export function planLabel(plan) {
+  return t(`plan.${plan.id}.label`);
+}
+
+export function planTagline(plan) {
+  return t(`plan.${plan.id}.tagline`);
+}
+
+export function planFeatures(plan) {
+  return plan.features.map((feature) =>
+    t(`plan.${plan.id}.feature.${feature}`, { count: plan.messageLimit ?? 0 }),
+  );
 }

@@ -1,20 +1,48 @@
 import { reset, track } from './analytics.js';
 import { firstName } from './format.js';
+import { locale, t } from './i18n.js';
 import { identifySession } from './identify-session.js';
 import { createId } from './ids.js';
 import { PLANS } from './plans.js';
 import { BOT, channelByName, findUserByEmail } from './queries.js';
+import { GENERAL, welcomeText } from './system-texts.js';
 
 /** Signing in, up and out. There is no real auth: the demo trusts whoever uses this browser. */
 
-// Values are plain ASCII, so config conditions are easy to type ("51-200"); labels read well.
-export const COMPANY_SIZES = [
-  { value: '1-10', label: '1–10' },
-  { value: '11-50', label: '11–50' },
-  { value: '51-200', label: '51–200' },
-  { value: '201+', label: '201+' },
+// Values are plain ASCII, so config conditions are easy to type ("51-200"); labels are
+// written the reader's way ("1–10", "١–١٠").
+const COMPANY_SIZES = [
+  ['1-10', 1, 10],
+  ['11-50', 11, 50],
+  ['51-200', 51, 200],
+  ['201+', 201, null],
 ];
-export const ROLES = ['Founder', 'Engineer', 'Product manager', 'Designer', 'Other'];
+
+export function companySizes() {
+  const numbers = new Intl.NumberFormat(locale());
+  return COMPANY_SIZES.map(([value, from, to]) => ({
+    value,
+    label: to == null ? t('companySize.more', { count: from }) : numbers.formatRange(from, to),
+  }));
+}
+
+// The values stay English: they are what the role trait and config conditions compare.
+const ROLES = {
+  Founder: 'role.founder',
+  Engineer: 'role.engineer',
+  'Product manager': 'role.productManager',
+  Designer: 'role.designer',
+  Other: 'role.other',
+};
+
+export function roles() {
+  return Object.entries(ROLES).map(([value, key]) => ({ value, label: t(key) }));
+}
+
+/** A stored role in the reader's language; a role TeamChat does not know stays as is. */
+export function roleLabel(role) {
+  return ROLES[role] ? t(ROLES[role]) : role;
+}
 
 /** The user with this email, created or refreshed with the latest name (and role, if given). */
 function upsertUser(users, { name, email, role }, now) {
@@ -31,19 +59,6 @@ function upsertUser(users, { name, email, role }, now) {
     createdAt: now,
   };
   return { user, users: [...users, user] };
-}
-
-function welcomeText(user, workspace) {
-  return [
-    `Welcome to TeamChat, ${firstName(user.name)}! 👋`,
-    '',
-    `This is #general, the one channel everyone at ${workspace.name} is in. A few ways to get going:`,
-    '• Create a channel for a project, a team or a topic with “Add channel” in the sidebar',
-    '• Invite your teammates, so you are not talking to yourself',
-    '• Say hello below: Enter sends, Shift + Enter starts a new line',
-    '',
-    `Your workspace is on the Free plan, which includes ${PLANS.free.messageLimit} messages.`,
-  ].join('\n');
 }
 
 /** Sign-up: a new workspace with #general and a welcome from the bot. */
@@ -63,10 +78,16 @@ export function createWorkspace(store, { name, email, workspaceName, companySize
   const general = {
     id: createId('ch'),
     workspaceId: workspace.id,
-    name: 'general',
-    description: `Announcements and conversation for everyone at ${workspace.name}.`,
+    name: GENERAL,
+    template: GENERAL,
+    description: t('channel.generalDescription', { workspace: workspace.name }),
     createdAt: now,
     createdBy: user.id,
+  };
+  const welcomeParams = {
+    firstName: firstName(user.name),
+    workspace: workspace.name,
+    limit: PLANS.free.messageLimit,
   };
   const welcome = {
     id: createId('msg'),
@@ -74,7 +95,9 @@ export function createWorkspace(store, { name, email, workspaceName, companySize
     channelId: general.id,
     authorId: BOT.id,
     kind: 'bot',
-    text: welcomeText(user, workspace),
+    template: 'welcome',
+    params: welcomeParams,
+    text: welcomeText(welcomeParams),
     createdAt: now,
   };
   const { state } = store;
@@ -103,7 +126,7 @@ export function joinWorkspace(store, { name, email, workspaceId }) {
     workspaces = workspaces.map((candidate) =>
       candidate.id === workspace.id ? workspace : candidate,
     );
-    const general = channelByName(state, workspace.id, 'general');
+    const general = channelByName(state, workspace.id, GENERAL);
     if (general) {
       const joined = {
         id: createId('msg'),

@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 /** Form checks shared by sign-in and invitations. Each returns an error message or ''. */
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -10,7 +12,7 @@ export function checkRequired(value, message) {
   return value.trim() ? '' : message;
 }
 
-export function checkEmail(value, emptyMessage = 'Enter your work email.') {
+export function checkEmail(value, emptyMessage = t('validate.email.empty')) {
   if (!value.trim()) return emptyMessage;
-  return isEmail(value) ? '' : 'Enter an email address like name@company.com.';
+  return isEmail(value) ? '' : t('validate.email.invalid');
 }

@@ -1,6 +1,7 @@
 import { createChannel } from '../channels.js';
 import { openDialog } from '../dialog.js';
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { sessionOf } from '../queries.js';
 import { channelPath } from '../router.js';
 import { formField } from './form-field.js';
@@ -10,25 +11,25 @@ export function openAddChannelDialog({ store, navigate }) {
   const session = sessionOf(store.state);
   if (!session) return;
   const name = formField({
-    label: 'Channel name',
+    label: t('addChannel.name'),
     prefix: '#',
-    hint: 'Lowercase, without spaces or periods. For example: marketing or q3-launch.',
+    hint: t('addChannel.nameHint'),
     control: {
       autofocus: true,
       autocomplete: 'off',
       maxlength: 80,
-      placeholder: 'e.g. plan-budget',
+      placeholder: t('addChannel.placeholder'),
     },
   });
   const description = formField({
-    label: 'Description (optional)',
-    hint: 'What is this channel about?',
+    label: t('addChannel.description'),
+    hint: t('addChannel.descriptionHint'),
     control: { autocomplete: 'off', maxlength: 250 },
   });
 
   openDialog({
-    title: 'Create a channel',
-    description: 'Channels are where your team talks about a project, a topic or anything else.',
+    title: t('addChannel.title'),
+    description: t('addChannel.intro'),
     body: (close) =>
       h(
         'form',
@@ -60,9 +61,9 @@ export function openAddChannelDialog({ store, navigate }) {
           h(
             'button',
             { type: 'button', class: 'button button-secondary', onClick: () => close() },
-            'Cancel',
+            t('common.cancel'),
           ),
-          h('button', { type: 'submit', class: 'button button-primary' }, 'Create channel'),
+          h('button', { type: 'submit', class: 'button button-primary' }, t('addChannel.submit')),
         ),
       ),
   });

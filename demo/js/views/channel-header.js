@@ -1,8 +1,10 @@
 import { track } from '../analytics.js';
 import { avatar } from '../avatar.js';
 import { h, uniqueId } from '../dom.js';
-import { plural } from '../format.js';
+import { formatNumber, t, tn } from '../i18n.js';
 import { icon } from '../icons.js';
+import { PLANS, planName } from '../plans.js';
+import { channelDescription } from '../system-texts.js';
 
 /**
  * The channel's title bar: a menu toggle on small screens, the name and description, the
@@ -11,6 +13,7 @@ import { icon } from '../icons.js';
 export function channelHeader({ channel, workspace, members, onToggleSidebar, onHuddles }) {
   const locked = workspace.plan === 'free';
   const lockedHintId = uniqueId('huddles-hint');
+  const description = channelDescription(channel, workspace);
   return [
     sidebarToggle(onToggleSidebar),
     h(
@@ -22,7 +25,9 @@ export function channelHeader({ channel, workspace, members, onToggleSidebar, on
         h('span', { class: 'channel-name-hash', 'aria-hidden': 'true' }, '#'),
         channel.name,
       ),
-      channel.description ? h('p', { class: 'channel-description' }, channel.description) : null,
+      description
+        ? h('p', { class: 'channel-description', dir: 'auto', title: description }, description)
+        : null,
     ),
     h(
       'div',
@@ -32,11 +37,11 @@ export function channelHeader({ channel, workspace, members, onToggleSidebar, on
         {
           class: 'member-stack',
           role: 'img',
-          'aria-label': `${plural(members.length, 'member')} in ${workspace.name}`,
+          'aria-label': t('channel.members', { count: members.length, workspace: workspace.name }),
           title: members.map((member) => member.name).join(', '),
         },
         members.slice(0, 3).map((member) => avatar(member, { size: 'xs' })),
-        h('span', { class: 'member-count' }, String(members.length)),
+        h('span', { class: 'member-count' }, formatNumber(members.length)),
       ),
       h(
         'button',
@@ -52,17 +57,17 @@ export function channelHeader({ channel, workspace, members, onToggleSidebar, on
           },
         },
         icon('headphones', { size: 16 }),
-        h('span', { class: 'huddles-label' }, 'Huddles'),
+        h('span', { class: 'huddles-label' }, t('huddles.name')),
         locked
           ? h(
               'span',
               { class: 'lock-badge', 'aria-hidden': 'true' },
               icon('lock', { size: 11 }),
-              'Pro',
+              planName(PLANS.pro),
             )
           : null,
       ),
-      locked ? h('span', { id: lockedHintId, hidden: true }, 'Available on the Pro plan') : null,
+      locked ? h('span', { id: lockedHintId, hidden: true }, t('huddles.hint')) : null,
     ),
   ];
 }
@@ -74,7 +79,7 @@ export function sidebarToggle(onToggle) {
     {
       type: 'button',
       class: 'icon-button sidebar-toggle',
-      'aria-label': 'Open sidebar',
+      'aria-label': t('sidebar.open'),
       'aria-controls': 'sidebar',
       'aria-expanded': 'false',
       onClick: onToggle,
@@ -99,26 +104,34 @@ export function huddlesNotice(workspace, channel, onDismiss) {
         ? h(
             'p',
             {},
-            h('strong', {}, 'Huddles are a Pro feature. '),
-            `Upgrade ${workspace.name} to start a quick audio call with anyone in #${channel.name}. `,
-            h(
-              'a',
-              {
-                href: '/pricing',
-                onClick: () => track('upgrade_clicked', { plan: workspace.plan, from: 'huddles' }),
-              },
-              'Compare plans',
-            ),
+            tn('huddles.locked', {
+              title: h('strong', {}, t('huddles.lockedTitle')),
+              workspace: workspace.name,
+              channel: `#${channel.name}`,
+              link: h(
+                'a',
+                {
+                  href: '/pricing',
+                  onClick: () =>
+                    track('upgrade_clicked', { plan: workspace.plan, from: 'huddles' }),
+                },
+                t('huddles.compare'),
+              ),
+            }),
           )
         : h(
             'p',
             {},
-            h('strong', {}, 'Huddles are included in Pro. '),
-            'They are not part of this demo, so there is no call to join here.',
+            tn('huddles.included', { title: h('strong', {}, t('huddles.includedTitle')) }),
           ),
       h(
         'button',
-        { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss', onClick: onDismiss },
+        {
+          type: 'button',
+          class: 'icon-button',
+          'aria-label': t('common.dismiss'),
+          onClick: onDismiss,
+        },
         icon('x', { size: 16 }),
       ),
     );

@@ -1,4 +1,5 @@
 import { h, region } from '../dom.js';
+import { locale, t } from '../i18n.js';
 import { channelByName, membersOf, sessionOf } from '../queries.js';
 import { channelPath } from '../router.js';
 import { channelHeader, huddlesNotice, sidebarToggle } from './channel-header.js';
@@ -43,7 +44,7 @@ export function createChannelView(ctx, { onToggleSidebar }) {
           h(
             'h1',
             { class: 'channel-name', tabindex: '-1', 'data-route-focus': '' },
-            'Channel not found',
+            t('channel.notFound'),
           ),
         ),
       ]);
@@ -52,12 +53,16 @@ export function createChannelView(ctx, { onToggleSidebar }) {
           'div',
           { class: 'empty-state' },
           h('span', { class: 'empty-state-icon', 'aria-hidden': 'true' }, '#'),
-          h('h2', {}, `There’s no #${channelName} in ${workspace.name}`),
-          h('p', {}, 'It may have been renamed, or the link has a typo.'),
+          h(
+            'h2',
+            {},
+            t('channel.missing', { channel: `#${channelName}`, workspace: workspace.name }),
+          ),
+          h('p', {}, t('channel.missingHint')),
           h(
             'a',
             { class: 'button button-primary', href: channelPath('general') },
-            'Go to #general',
+            t('channel.goGeneral'),
           ),
         ),
       );
@@ -65,7 +70,13 @@ export function createChannelView(ctx, { onToggleSidebar }) {
     }
     const members = membersOf(store.state, workspace);
     renderHeader(
-      JSON.stringify([channel.id, channel.description, workspace.plan, members.map((m) => m.name)]),
+      JSON.stringify([
+        channel.id,
+        channel.description,
+        workspace.plan,
+        members.map((m) => m.name),
+        locale(),
+      ]),
       () =>
         channelHeader({
           channel,

@@ -1,6 +1,6 @@
 import { track } from '../analytics.js';
 import { h, uniqueId } from '../dom.js';
-import { plural } from '../format.js';
+import { t, tn } from '../i18n.js';
 import { icon } from '../icons.js';
 import { MESSAGE_MAX_LENGTH, messageUsage, sendMessage } from '../messages.js';
 import { sessionOf } from '../queries.js';
@@ -19,6 +19,7 @@ export function createComposer({ store }, { onSent }) {
     id: inputId,
     class: 'composer-input',
     rows: '1',
+    name: 'message',
     maxlength: MESSAGE_MAX_LENGTH,
     'aria-describedby': hintId,
   });
@@ -26,7 +27,7 @@ export function createComposer({ store }, { onSent }) {
     'button',
     { type: 'submit', class: 'send-button' },
     icon('send', { size: 16 }),
-    h('span', { class: 'visually-hidden' }, 'Send'),
+    h('span', { class: 'visually-hidden' }, t('composer.send')),
   );
   const remaining = h('span', { class: 'composer-remaining' });
   const notice = h('div', { class: 'limit-notice-slot' });
@@ -49,12 +50,10 @@ export function createComposer({ store }, { onSent }) {
         h(
           'span',
           { class: 'composer-hint', id: hintId },
-          h('kbd', {}, 'Enter'),
-          ' to send, ',
-          h('kbd', {}, 'Shift'),
-          ' + ',
-          h('kbd', {}, 'Enter'),
-          ' for a new line',
+          tn('composer.hint', {
+            enter: h('kbd', {}, t('key.enter')),
+            shift: h('kbd', {}, t('key.shift')),
+          }),
         ),
         remaining,
         sendButton,
@@ -109,13 +108,8 @@ export function createComposer({ store }, { onSent }) {
       h(
         'div',
         { class: 'limit-notice-text' },
-        h('p', { class: 'limit-notice-title' }, 'You’ve reached the Free plan’s message limit'),
-        h(
-          'p',
-          {},
-          `${workspace.name} has used all ${limit} messages included in the Free plan. `,
-          'Upgrade to Pro for unlimited messages and keep the conversation going.',
-        ),
+        h('p', { class: 'limit-notice-title' }, t('composer.limitTitle')),
+        h('p', {}, t('composer.limitText', { workspace: workspace.name, count: limit })),
       ),
       h(
         'a',
@@ -124,7 +118,7 @@ export function createComposer({ store }, { onSent }) {
           href: '/pricing',
           onClick: () => track('upgrade_clicked', { plan: workspace.plan, from: 'message_limit' }),
         },
-        'Upgrade to Pro',
+        t('upgrade.toPro'),
       ),
     );
   }
@@ -140,17 +134,16 @@ export function createComposer({ store }, { onSent }) {
       input.value = drafts.get(channel.id) ?? '';
       autosize();
     }
-    label.textContent = `Message #${channel.name}`;
+    const composerLabel = t('composer.label', { channel: `#${channel.name}` });
+    label.textContent = composerLabel;
     const usage = messageUsage(store.state, session.workspace);
     const reached = usage.reached;
     input.disabled = reached;
     sendButton.disabled = reached;
-    input.placeholder = reached
-      ? 'Upgrade to Pro to send more messages'
-      : `Message #${channel.name}`;
+    input.placeholder = reached ? t('composer.locked') : composerLabel;
     form.classList.toggle('is-locked', reached);
     const fewLeft = usage.remaining != null && usage.remaining <= 10 && !reached;
-    remaining.textContent = fewLeft ? `${plural(usage.remaining, 'message')} left on Free` : '';
+    remaining.textContent = fewLeft ? t('composer.remaining', { count: usage.remaining }) : '';
     remaining.hidden = !fewLeft;
     if (reached !== wasReached) {
       // Announce the limit only when it is hit now, not on every load of a full workspace.

@@ -1,4 +1,5 @@
 import { h, uniqueId } from '../dom.js';
+import { t } from '../i18n.js';
 
 /**
  * A labelled text input or select with a hint and an error message wired for screen
@@ -23,7 +24,7 @@ export function formField({
         h(
           'option',
           { value: '', disabled: Boolean(controlProps.required) },
-          placeholder ?? 'Select…',
+          placeholder ?? t('common.select'),
         ),
         options.map((option) =>
           typeof option === 'string'

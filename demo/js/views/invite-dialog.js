@@ -1,6 +1,7 @@
 import { openDialog } from '../dialog.js';
 import { h } from '../dom.js';
 import { formatTime } from '../format.js';
+import { t } from '../i18n.js';
 import { inviteTeammate } from '../invites.js';
 import { sessionOf } from '../queries.js';
 import { formField } from './form-field.js';
@@ -14,7 +15,7 @@ export function openInviteDialog({ store }) {
   if (!session) return;
   const { workspace, user } = session;
   const email = formField({
-    label: 'Email address',
+    label: t('invite.email'),
     control: {
       type: 'email',
       autofocus: true,
@@ -34,7 +35,11 @@ export function openInviteDialog({ store }) {
         ? h(
             'div',
             {},
-            h('h3', { class: 'invite-pending-title' }, `Pending invitations (${invites.length})`),
+            h(
+              'h3',
+              { class: 'invite-pending-title' },
+              t('invite.pending', { count: invites.length }),
+            ),
             h(
               'ul',
               { class: 'invite-pending-list' },
@@ -43,7 +48,11 @@ export function openInviteDialog({ store }) {
                   'li',
                   {},
                   h('span', {}, invite.email),
-                  h('span', { class: 'muted' }, `Invited at ${formatTime(invite.invitedAt)}`),
+                  h(
+                    'span',
+                    { class: 'muted' },
+                    t('invite.invitedAt', { time: formatTime(invite.invitedAt) }),
+                  ),
                 ),
               ),
             ),
@@ -54,8 +63,8 @@ export function openInviteDialog({ store }) {
   renderPending();
 
   openDialog({
-    title: 'Invite teammates',
-    description: `Invite people to ${workspace.name}. They can join from the TeamChat sign-in page in this browser.`,
+    title: t('invite.title'),
+    description: t('invite.intro', { workspace: workspace.name }),
     body: (close) =>
       h(
         'div',
@@ -79,7 +88,7 @@ export function openInviteDialog({ store }) {
                 return;
               }
               email.control.value = '';
-              status.textContent = `Invitation sent to ${result.email}`;
+              status.textContent = t('invite.sent', { email: result.email });
               renderPending();
               email.control.focus();
             },
@@ -88,7 +97,7 @@ export function openInviteDialog({ store }) {
             'div',
             { class: 'invite-row' },
             email.element,
-            h('button', { type: 'submit', class: 'button button-primary' }, 'Send invite'),
+            h('button', { type: 'submit', class: 'button button-primary' }, t('invite.submit')),
           ),
           status,
         ),
@@ -99,7 +108,7 @@ export function openInviteDialog({ store }) {
           h(
             'button',
             { type: 'button', class: 'button button-secondary', onClick: () => close() },
-            'Done',
+            t('common.done'),
           ),
         ),
       ),

@@ -1,5 +1,7 @@
 import { avatar } from '../avatar.js';
 import { h } from '../dom.js';
+import { formatTime } from '../format.js';
+import { t } from '../i18n.js';
 
 const PEOPLE = [
   { id: 'p1', name: 'Maya Chen' },
@@ -8,9 +10,9 @@ const PEOPLE = [
 ];
 
 const LINES = [
-  [PEOPLE[0], '9:41 AM', 'Release notes for 2.4 are in #launch. Could someone give them a read?'],
-  [PEOPLE[1], '9:43 AM', 'On it. Also moved the retro to Thursday so everyone can make it.'],
-  [PEOPLE[2], '9:44 AM', 'Thanks both! 🎉 Designs for onboarding are ready for review.'],
+  [PEOPLE[0], [9, 41], 'preview.line1'],
+  [PEOPLE[1], [9, 43], 'preview.line2'],
+  [PEOPLE[2], [9, 44], 'preview.line3'],
 ];
 
 /** A still picture of TeamChat for the landing page. Decorative, hidden from screen readers. */
@@ -35,7 +37,7 @@ export function landingPreview() {
       'div',
       { class: 'preview-main' },
       h('span', { class: 'preview-title' }, '# launch'),
-      LINES.map(([person, time, text]) =>
+      LINES.map(([person, [hours, minutes], key]) =>
         h(
           'div',
           { class: 'preview-message' },
@@ -44,8 +46,8 @@ export function landingPreview() {
             'div',
             {},
             h('span', { class: 'preview-author' }, person.name),
-            h('span', { class: 'preview-time' }, time),
-            h('p', {}, text),
+            h('span', { class: 'preview-time' }, formatTime(new Date(2024, 0, 8, hours, minutes))),
+            h('p', {}, t(key)),
           ),
         ),
       ),

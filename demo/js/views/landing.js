@@ -1,24 +1,21 @@
 import { workspaceBadge } from '../avatar.js';
 import { h } from '../dom.js';
-import { firstName, plural } from '../format.js';
+import { firstName } from '../format.js';
+import { t } from '../i18n.js';
 import { icon } from '../icons.js';
-import { planOf } from '../plans.js';
 import { sessionOf } from '../queries.js';
 import { signOut } from '../session.js';
 import { landingPreview } from './landing-preview.js';
 import { signInForm } from './sign-in-form.js';
 import { siteFooter, siteHeader } from './site-chrome.js';
+import { workspaceMeta } from './workspace-meta.js';
 
-const FEATURES = [
-  'Channels for every project, team and topic',
-  'Invite your whole team in a few seconds',
-  'Free for small teams: no credit card needed',
-];
+const FEATURES = ['landing.feature.channels', 'landing.feature.invite', 'landing.feature.free'];
 
 /** `/`: what TeamChat is, and the sign-up / sign-in card. */
 export function mountLanding(root, ctx) {
   const { store } = ctx;
-  document.title = 'TeamChat · Team chat that keeps everyone in the loop';
+  document.title = t('landing.documentTitle');
   let form = null;
   let signedIn = null;
 
@@ -39,20 +36,20 @@ export function mountLanding(root, ctx) {
     }
     form = signInForm(ctx);
     card.replaceChildren(
-      h('h2', { class: 'auth-title', id: 'auth-title' }, 'Get started with TeamChat'),
-      h(
-        'p',
-        { class: 'auth-subtitle' },
-        'Create a workspace for your team, or join one already in this browser.',
-      ),
+      h('h2', { class: 'auth-title', id: 'auth-title' }, t('auth.title')),
+      h('p', { class: 'auth-subtitle' }, t('auth.subtitle')),
       form.element,
     );
   }
 
   function welcomeBack({ user, workspace }) {
     return [
-      h('h2', { class: 'auth-title', id: 'auth-title' }, `Welcome back, ${firstName(user.name)}`),
-      h('p', { class: 'auth-subtitle' }, `You’re signed in as ${user.email}.`),
+      h(
+        'h2',
+        { class: 'auth-title', id: 'auth-title' },
+        t('auth.welcomeBack', { name: firstName(user.name) }),
+      ),
+      h('p', { class: 'auth-subtitle' }, t('auth.signedInAs', { email: user.email })),
       h(
         'a',
         { class: 'workspace-tile', href: '/app' },
@@ -60,23 +57,24 @@ export function mountLanding(root, ctx) {
         h(
           'span',
           { class: 'workspace-tile-text' },
-          h('span', { class: 'workspace-tile-name' }, `Open ${workspace.name}`),
           h(
             'span',
-            { class: 'workspace-tile-meta' },
-            `${plural(workspace.members.length, 'member')} · ${planOf(workspace).name} plan`,
+            { class: 'workspace-tile-name' },
+            t('auth.open', { workspace: workspace.name }),
           ),
+          h('span', { class: 'workspace-tile-meta' }, workspaceMeta(workspace)),
         ),
         icon('arrowLeft', { className: 'flip' }),
       ),
       h(
         'p',
         { class: 'auth-switch' },
-        `Not ${firstName(user.name)}? `,
+        t('auth.notYou', { name: firstName(user.name) }),
+        ' ',
         h(
           'button',
           { type: 'button', class: 'link-button', onClick: () => signOut(store) },
-          'Sign out',
+          t('auth.signOut'),
         ),
       ),
     ];
@@ -102,22 +100,17 @@ export function mountLanding(root, ctx) {
         h(
           'div',
           { class: 'landing-copy' },
-          h('p', { class: 'eyebrow' }, 'Team chat for small teams'),
+          h('p', { class: 'eyebrow' }, t('landing.eyebrow')),
           h(
             'h1',
             { class: 'landing-title', tabindex: '-1', 'data-route-focus': '' },
-            'Where your team talks, decides and ships.',
+            t('landing.title'),
           ),
-          h(
-            'p',
-            { class: 'landing-lead' },
-            'TeamChat brings your conversations into channels, so everyone knows what’s going on ',
-            'and nothing gets lost in an inbox.',
-          ),
+          h('p', { class: 'landing-lead' }, t('landing.lead')),
           h(
             'ul',
             { class: 'feature-list' },
-            FEATURES.map((feature) => h('li', {}, icon('check', { size: 16 }), feature)),
+            FEATURES.map((feature) => h('li', {}, icon('check', { size: 16 }), t(feature))),
           ),
           landingPreview(),
         ),

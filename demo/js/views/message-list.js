@@ -1,7 +1,16 @@
 import { avatar } from '../avatar.js';
 import { h } from '../dom.js';
-import { formatDay, formatFullDate, formatLongDate, formatTime, isSameDay } from '../format.js';
-import { authorOf, messagesIn } from '../queries.js';
+import {
+  formatDay,
+  formatFullDate,
+  formatLongDate,
+  formatShortTime,
+  formatTime,
+  isSameDay,
+} from '../format.js';
+import { t } from '../i18n.js';
+import { authorOf, messagesIn, sessionOf } from '../queries.js';
+import { channelDescription, messageText } from '../system-texts.js';
 
 // Messages by the same person within five minutes read as one block, as in Slack.
 const GROUP_WINDOW_MS = 5 * 60 * 1000;
@@ -16,6 +25,12 @@ function richText(text) {
         ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part)
         : part,
     );
+}
+
+/** The bot and former members are named in the reader's language; people by their name. */
+function nameOf(author) {
+  if (author.bot) return t('messages.bot');
+  return author.id == null ? t('messages.formerMember') : author.name;
 }
 
 function startsGroup(message, previous) {
@@ -50,10 +65,10 @@ function messageItem(state, message, previous) {
         h(
           'p',
           { class: 'message-meta' },
-          h('span', { class: 'message-author' }, author.name),
+          h('span', { class: 'message-author' }, nameOf(author)),
           timeElement(message.createdAt),
         ),
-        h('p', { class: 'message-text muted' }, message.text),
+        h('p', { class: 'message-text muted' }, messageText(message)),
       ),
     );
   }
@@ -68,7 +83,7 @@ function messageItem(state, message, previous) {
           datetime: message.createdAt,
           'aria-hidden': 'true',
         },
-        formatTime(message.createdAt).replace(/\s?[AP]M$/, ''),
+        formatShortTime(message.createdAt),
       ),
       h(
         'div',
@@ -76,9 +91,9 @@ function messageItem(state, message, previous) {
         h(
           'span',
           { class: 'visually-hidden' },
-          `${author.name}, ${formatTime(message.createdAt)}: `,
+          t('messages.continued', { author: nameOf(author), time: formatTime(message.createdAt) }),
         ),
-        h('p', { class: 'message-text' }, richText(message.text)),
+        h('p', { class: 'message-text', dir: 'auto' }, richText(message.text)),
       ),
     );
   }
@@ -92,35 +107,37 @@ function messageItem(state, message, previous) {
       h(
         'p',
         { class: 'message-meta' },
-        h('span', { class: 'message-author' }, author.name),
-        author.bot ? h('span', { class: 'app-badge' }, 'App') : null,
+        h('span', { class: 'message-author' }, nameOf(author)),
+        author.bot ? h('span', { class: 'app-badge' }, t('messages.app')) : null,
         timeElement(message.createdAt),
       ),
-      h('p', { class: 'message-text' }, richText(message.text)),
+      h('p', { class: 'message-text', dir: 'auto' }, richText(messageText(message))),
     ),
   );
 }
 
 function channelIntro(state, channel, isEmpty) {
   const creator = state.users.find((user) => user.id === channel.createdBy);
+  const date = formatLongDate(channel.createdAt);
+  const description = channelDescription(channel, sessionOf(state)?.workspace);
   return h(
     'div',
     { class: 'channel-intro' },
     h('span', { class: 'channel-intro-icon', 'aria-hidden': 'true' }, '#'),
-    h('h2', { class: 'channel-intro-title' }, `This is the very beginning of #${channel.name}`),
+    h(
+      'h2',
+      { class: 'channel-intro-title' },
+      t('messages.introTitle', { channel: `#${channel.name}` }),
+    ),
     h(
       'p',
       { class: 'channel-intro-text' },
-      `${creator ? creator.name : 'Someone'} created this channel on ${formatLongDate(channel.createdAt)}.`,
-      channel.description ? ` ${channel.description}` : '',
+      creator
+        ? t('messages.createdBy', { name: creator.name, date })
+        : t('messages.created', { date }),
+      description ? [t('common.sentenceGap'), h('span', { dir: 'auto' }, description)] : null,
     ),
-    isEmpty
-      ? h(
-          'p',
-          { class: 'channel-intro-empty' },
-          'No messages yet. Say hello and get the conversation going 👋',
-        )
-      : null,
+    isEmpty ? h('p', { class: 'channel-intro-empty' }, t('messages.empty')) : null,
   );
 }
 
@@ -164,7 +181,7 @@ export function createMessageList({ store }) {
   }
 
   function rebuild(state, channel, messages) {
-    element.setAttribute('aria-label', `Messages in #${channel.name}`);
+    element.setAttribute('aria-label', t('messages.label', { channel: `#${channel.name}` }));
 
     const items = [];
     let previous = null;

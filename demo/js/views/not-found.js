@@ -1,9 +1,10 @@
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { siteFooter, siteHeader } from './site-chrome.js';
 
 /** Any path TeamChat does not know (the collector serves index.html for all of them). */
 export function mountNotFound(root, { store }) {
-  document.title = 'Page not found · TeamChat';
+  document.title = t('notFound.documentTitle');
   root.append(
     h(
       'div',
@@ -13,9 +14,9 @@ export function mountNotFound(root, { store }) {
         'main',
         { class: 'not-found', id: 'main' },
         h('p', { class: 'eyebrow' }, '404'),
-        h('h1', { tabindex: '-1', 'data-route-focus': '' }, 'We couldn’t find that page'),
-        h('p', {}, 'The link may be old, or the address has a typo.'),
-        h('a', { class: 'button button-primary', href: '/' }, 'Go to the TeamChat home page'),
+        h('h1', { tabindex: '-1', 'data-route-focus': '' }, t('notFound.title')),
+        h('p', {}, t('notFound.text')),
+        h('a', { class: 'button button-primary', href: '/' }, t('notFound.home')),
       ),
       siteFooter(),
     ),

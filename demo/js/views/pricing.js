@@ -1,9 +1,10 @@
 import { track } from '../analytics.js';
 import { h, region } from '../dom.js';
-import { firstName } from '../format.js';
+import { firstName, formatPrice } from '../format.js';
+import { t, tn } from '../i18n.js';
 import { icon } from '../icons.js';
 import { messageUsage } from '../messages.js';
-import { PLANS } from '../plans.js';
+import { PLANS, planFeatures, planName, planTagline } from '../plans.js';
 import { sessionOf } from '../queries.js';
 import { channelPath } from '../router.js';
 import { pricingFaq } from './pricing-faq.js';
@@ -13,7 +14,7 @@ import { openUpgradeDialog } from './upgrade-dialog.js';
 /** `/pricing`: Free, Pro and Business, with the (simulated) upgrade and "Talk to sales". */
 export function mountPricing(root, ctx) {
   const { store, navigate } = ctx;
-  document.title = 'Pricing · TeamChat';
+  document.title = t('pricing.documentTitle');
   const header = h('div');
   const intro = h('div', { class: 'pricing-intro' });
   const notice = h('div', { class: 'pricing-notice' });
@@ -22,7 +23,7 @@ export function mountPricing(root, ctx) {
   const renderPlans = region(plans);
 
   /** One status line for the page, so there is never more than one role=status at once. */
-  function announce(...content) {
+  function announce(content) {
     notice.replaceChildren();
     const status = h('div', { class: 'page-notice', role: 'status' });
     notice.append(status);
@@ -33,7 +34,7 @@ export function mountPricing(root, ctx) {
           { class: 'page-notice-icon', 'aria-hidden': 'true' },
           icon('check', { size: 16 }),
         ),
-        h('p', {}, ...content),
+        h('p', {}, content),
       );
       status.scrollIntoView({ block: 'nearest' });
     }, 50);
@@ -50,9 +51,14 @@ export function mountPricing(root, ctx) {
       onUpgraded: () => {
         const { workspace } = sessionOf(store.state);
         announce(
-          h('strong', {}, `${workspace.name} is now on Pro. `),
-          'Unlimited messages and huddles are unlocked. ',
-          h('a', { href: channelPath('general') }, `Back to ${workspace.name}`),
+          tn('pricing.upgradedNotice', {
+            title: h('strong', {}, t('pricing.upgraded', { workspace: workspace.name })),
+            link: h(
+              'a',
+              { href: channelPath('general') },
+              t('pricing.back', { workspace: workspace.name }),
+            ),
+          }),
         );
         notice.querySelector('[role="status"]')?.setAttribute('tabindex', '-1');
         notice.querySelector('[role="status"]')?.focus();
@@ -64,10 +70,10 @@ export function mountPricing(root, ctx) {
     track('talk_to_sales_clicked', { from: 'pricing' });
     const session = sessionOf(store.state);
     announce(
-      h('strong', {}, 'Thanks! '),
-      session
-        ? `Our sales team will email ${session.user.email} within one business day.`
-        : 'Our sales team will be in touch within one business day.',
+      tn('pricing.salesNotice', {
+        title: h('strong', {}, t('pricing.thanks')),
+        text: session ? t('pricing.salesEmail', { email: session.user.email }) : t('pricing.sales'),
+      }),
     );
   }
 
@@ -82,27 +88,27 @@ export function mountPricing(root, ctx) {
           dataset: { focusKey: 'sales' },
           onClick: onTalkToSales,
         },
-        'Talk to sales',
+        t('pricing.talkToSales'),
       );
     }
     if (planId === current) {
-      return h('p', { class: 'plan-current' }, icon('check', { size: 16 }), 'Your current plan');
+      return h('p', { class: 'plan-current' }, icon('check', { size: 16 }), t('pricing.current'));
     }
     if (planId === 'pro') {
       return h(
         'button',
         { type: 'button', class: 'button button-upgrade button-block', onClick: onUpgrade },
-        'Upgrade to Pro',
+        t('upgrade.toPro'),
       );
     }
     if (!session) {
       return h(
         'a',
         { class: 'button button-secondary button-block', href: '/#get-started' },
-        'Start for free',
+        t('pricing.startFree'),
       );
     }
-    return h('p', { class: 'plan-current plan-included' }, 'Included in your plan');
+    return h('p', { class: 'plan-current plan-included' }, t('pricing.included'));
   }
 
   function planCard(plan, session) {
@@ -111,24 +117,24 @@ export function mountPricing(root, ctx) {
     return h(
       'article',
       { class: `plan${featured ? ' plan-featured' : ''}`, 'aria-labelledby': headingId },
-      featured ? h('p', { class: 'plan-ribbon' }, 'Most popular') : null,
-      h('h2', { class: 'plan-name', id: headingId }, plan.name),
-      h('p', { class: 'plan-tagline' }, plan.tagline),
+      featured ? h('p', { class: 'plan-ribbon' }, t('pricing.popular')) : null,
+      h('h2', { class: 'plan-name', id: headingId }, planName(plan)),
+      h('p', { class: 'plan-tagline' }, planTagline(plan)),
       h(
         'p',
         { class: 'plan-price' },
-        h('span', { class: 'plan-amount' }, `$${plan.pricePerMember}`),
+        h('span', { class: 'plan-amount' }, formatPrice(plan.pricePerMember)),
         h(
           'span',
           { class: 'plan-per' },
-          plan.pricePerMember ? 'per member / month' : 'free forever',
+          plan.pricePerMember ? t('pricing.perMember') : t('pricing.freeForever'),
         ),
       ),
       action(plan.id, session),
       h(
         'ul',
         { class: 'plan-features' },
-        plan.features.map((feature) => h('li', {}, icon('check', { size: 16 }), feature)),
+        planFeatures(plan).map((feature) => h('li', {}, icon('check', { size: 16 }), feature)),
       ),
     );
   }
@@ -141,21 +147,24 @@ export function mountPricing(root, ctx) {
       const usage = messageUsage(store.state, session.workspace);
       where =
         usage.limit == null
-          ? `${session.workspace.name} is on the Pro plan. Thanks, ${firstName(session.user.name)}!`
-          : `${session.workspace.name} is on the Free plan and has used ${usage.used} of ${usage.limit} messages.`;
+          ? t('pricing.wherePro', {
+              workspace: session.workspace.name,
+              name: firstName(session.user.name),
+            })
+          : t('pricing.whereFree', {
+              workspace: session.workspace.name,
+              used: usage.used,
+              count: usage.limit,
+            });
     }
     renderIntro(where, () => [
-      h('p', { class: 'eyebrow' }, 'Pricing'),
+      h('p', { class: 'eyebrow' }, t('pricing.eyebrow')),
       h(
         'h1',
         { class: 'pricing-title', tabindex: '-1', 'data-route-focus': '' },
-        'Plans that grow with your team',
+        t('pricing.title'),
       ),
-      h(
-        'p',
-        { class: 'pricing-lead' },
-        'Start free. Upgrade when your team needs unlimited messages and huddles.',
-      ),
+      h('p', { class: 'pricing-lead' }, t('pricing.lead')),
       where ? h('p', { class: 'pricing-where' }, where) : null,
     ]);
     renderPlans(JSON.stringify([session?.workspace.plan ?? null, session?.user.email]), () =>

@@ -1,12 +1,14 @@
 import { workspaceBadge } from '../avatar.js';
 import { h, region } from '../dom.js';
+import { t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { messageUsage } from '../messages.js';
-import { planOf } from '../plans.js';
+import { planName, planOf } from '../plans.js';
 import { channelsOf, sessionOf } from '../queries.js';
 import { channelPath } from '../router.js';
 import { openAddChannelDialog } from './add-channel-dialog.js';
 import { openInviteDialog } from './invite-dialog.js';
+import { languageSelect } from './language-select.js';
 import { usageMeter } from './usage-meter.js';
 import { userMenu } from './user-menu.js';
 
@@ -22,7 +24,7 @@ export function createSidebar(ctx) {
 
   const element = h(
     'aside',
-    { class: 'sidebar', id: 'sidebar', 'aria-label': 'Workspace' },
+    { class: 'sidebar', id: 'sidebar', 'aria-label': t('sidebar.label') },
     top,
     h(
       'div',
@@ -30,17 +32,19 @@ export function createSidebar(ctx) {
       h(
         'nav',
         { class: 'sidebar-section', 'aria-labelledby': 'channels-heading' },
-        h('h2', { class: 'sidebar-heading', id: 'channels-heading' }, 'Channels'),
+        h('h2', { class: 'sidebar-heading', id: 'channels-heading' }, t('sidebar.channels')),
         channels,
         h(
           'button',
           {
             type: 'button',
             class: 'sidebar-item',
+            // What the onboarding checklist points at ("Create three channels").
+            'data-ahakit': 'add-channel',
             onClick: () => openAddChannelDialog(ctx),
           },
           h('span', { class: 'sidebar-item-icon' }, icon('plus', { size: 14 })),
-          'Add channel',
+          t('sidebar.addChannel'),
         ),
       ),
       h(
@@ -48,19 +52,25 @@ export function createSidebar(ctx) {
         { class: 'sidebar-section' },
         h(
           'button',
-          { type: 'button', class: 'sidebar-item', onClick: () => openInviteDialog(ctx) },
+          {
+            type: 'button',
+            class: 'sidebar-item',
+            // The checklist's "Invite a teammate" clicks this to open the dialog.
+            'data-ahakit': 'invite',
+            onClick: () => openInviteDialog(ctx),
+          },
           h('span', { class: 'sidebar-item-icon' }, icon('userPlus', { size: 14 })),
-          'Invite teammates',
+          t('sidebar.invite'),
         ),
         h(
           'a',
           { class: 'sidebar-item', href: '/pricing' },
           h('span', { class: 'sidebar-item-icon' }, icon('tag', { size: 14 })),
-          'Pricing',
+          t('sidebar.pricing'),
         ),
       ),
     ),
-    usage,
+    h('div', { class: 'sidebar-footer' }, usage, languageSelect({ variant: 'sidebar' })),
   );
 
   /** Brings every part up to date; parts whose content did not change are left alone. */
@@ -80,8 +90,13 @@ export function createSidebar(ctx) {
           h(
             'p',
             { class: 'sidebar-workspace' },
-            h('span', { class: 'sidebar-workspace-name', title: workspace.name }, workspace.name),
-            h('span', { class: `plan-badge plan-badge-${plan.id}` }, plan.name),
+            // dir=auto: a Latin name in an Arabic page is cut at its own end ("Analytical En…").
+            h(
+              'span',
+              { class: 'sidebar-workspace-name', title: workspace.name, dir: 'auto' },
+              workspace.name,
+            ),
+            h('span', { class: `plan-badge plan-badge-${plan.id}` }, planName(plan)),
           ),
           userMenu(ctx, user),
         ),

@@ -1,12 +1,12 @@
 import { workspaceBadge } from '../avatar.js';
-import { h, region, srOnly, uniqueId } from '../dom.js';
-import { plural } from '../format.js';
-import { planOf } from '../plans.js';
+import { h, region, uniqueId } from '../dom.js';
+import { t } from '../i18n.js';
 import { findUserByEmail } from '../queries.js';
 import { channelPath } from '../router.js';
-import { COMPANY_SIZES, createWorkspace, joinWorkspace, ROLES } from '../session.js';
+import { companySizes, createWorkspace, joinWorkspace, roles } from '../session.js';
 import { checkEmail, checkRequired } from '../validate.js';
 import { formField, reportErrors } from './form-field.js';
+import { workspaceMeta } from './workspace-meta.js';
 
 /**
  * Sign-up and sign-in in one card: who you are, then either a new workspace or one of
@@ -14,34 +14,42 @@ import { formField, reportErrors } from './form-field.js';
  */
 export function signInForm({ store, navigate }) {
   const name = formField({
-    label: 'Your name',
-    control: { autocomplete: 'name', required: true, maxlength: 80 },
+    label: t('signin.name'),
+    control: { name: 'name', autocomplete: 'name', required: true, maxlength: 80 },
   });
   const email = formField({
-    label: 'Work email',
-    control: { type: 'email', autocomplete: 'email', required: true, maxlength: 200 },
+    label: t('signin.email'),
+    control: {
+      name: 'email',
+      type: 'email',
+      autocomplete: 'email',
+      required: true,
+      maxlength: 200,
+    },
   });
   const workspaceName = formField({
-    label: 'Workspace name',
-    hint: 'Usually your company or team name.',
-    control: { autocomplete: 'organization', required: true, maxlength: 60 },
+    label: t('signin.workspaceName'),
+    hint: t('signin.workspaceHint'),
+    control: { name: 'workspace', autocomplete: 'organization', required: true, maxlength: 60 },
   });
   // Optional: they help the team (and ahakit's fit signals) but must not stand between a
   // newcomer and their first message. Left empty, they are simply not sent.
   const companySize = formField({
-    label: 'Company size',
-    options: COMPANY_SIZES,
-    placeholder: 'Optional',
+    label: t('signin.companySize'),
+    control: { name: 'companySize' },
+    options: companySizes(),
+    placeholder: t('common.optional'),
   });
   const role = formField({
-    label: 'Your role',
-    options: ROLES,
-    placeholder: 'Optional',
+    label: t('signin.role'),
+    control: { name: 'role' },
+    options: roles(),
+    placeholder: t('common.optional'),
   });
 
   function aboutYouIsValid() {
     return reportErrors([
-      [name, checkRequired(name.control.value, 'Enter your name.')],
+      [name, checkRequired(name.control.value, t('signin.error.name'))],
       [email, checkEmail(email.control.value)],
     ]);
   }
@@ -49,9 +57,9 @@ export function signInForm({ store, navigate }) {
   function onCreate(event) {
     event.preventDefault();
     const valid = reportErrors([
-      [name, checkRequired(name.control.value, 'Enter your name.')],
+      [name, checkRequired(name.control.value, t('signin.error.name'))],
       [email, checkEmail(email.control.value)],
-      [workspaceName, checkRequired(workspaceName.control.value, 'Name your workspace.')],
+      [workspaceName, checkRequired(workspaceName.control.value, t('signin.error.workspace'))],
     ]);
     if (!valid) return;
     createWorkspace(store, {
@@ -89,8 +97,8 @@ export function signInForm({ store, navigate }) {
       const isInvited = workspace.invites.some((invite) => invite.email === typed);
       return {
         workspace,
-        note: isMember ? 'You’re a member' : isInvited ? 'You’re invited' : null,
-        meta: `${plural(workspace.members.length, 'member')} · ${planOf(workspace).name} plan`,
+        note: isMember ? t('signin.member') : isInvited ? t('signin.invited') : null,
+        meta: workspaceMeta(workspace),
       };
     });
     const key = JSON.stringify(
@@ -98,12 +106,7 @@ export function signInForm({ store, navigate }) {
     );
     renderJoin(key, () => {
       if (rows.length === 0) {
-        return h(
-          'p',
-          { class: 'join-empty' },
-          'No workspaces in this browser yet. Create the first one above, then sign in as a ',
-          'teammate from here to try TeamChat as a team.',
-        );
+        return h('p', { class: 'join-empty' }, t('signin.joinEmpty'));
       }
       return h(
         'ul',
@@ -116,7 +119,7 @@ export function signInForm({ store, navigate }) {
             h(
               'div',
               { class: 'join-item-text' },
-              h('span', { class: 'join-item-name' }, workspace.name),
+              h('span', { class: 'join-item-name', dir: 'auto' }, workspace.name),
               h(
                 'span',
                 { class: 'join-item-meta' },
@@ -130,11 +133,12 @@ export function signInForm({ store, navigate }) {
                 type: 'button',
                 class: 'button button-secondary button-small',
                 dataset: { focusKey: workspace.id },
+                // Shows "Join"; the name is "Join <workspace>", unique per row for assistive
+                // tech, and grammatical in every language ("Dołącz do …", "加入 …").
+                'aria-label': t('signin.joinNamed', { workspace: workspace.name }),
                 onClick: () => onJoin(workspace),
               },
-              // Shows "Join"; the name is "Join <workspace>", unique per row for assistive tech.
-              'Join',
-              srOnly(` ${workspace.name}`),
+              t('signin.join'),
             ),
           ),
         ),
@@ -148,29 +152,29 @@ export function signInForm({ store, navigate }) {
   const aboutYou = h(
     'fieldset',
     { class: 'form-section' },
-    h('legend', { class: 'form-section-title' }, 'About you'),
+    h('legend', { class: 'form-section-title' }, t('signin.aboutYou')),
     name.element,
     email.element,
   );
   const createSection = h(
     'fieldset',
     { class: 'form-section' },
-    h('legend', { class: 'form-section-title' }, 'Create a workspace'),
+    h('legend', { class: 'form-section-title' }, t('signin.createSection')),
     workspaceName.element,
     h('div', { class: 'field-row' }, companySize.element, role.element),
     h(
       'button',
       { type: 'submit', class: 'button button-primary button-block' },
-      'Create workspace',
+      t('signin.create'),
     ),
   );
   const joinSection = h(
     'section',
     { class: 'form-section', 'aria-labelledby': joinHeadingId },
-    h('h3', { class: 'form-section-title', id: joinHeadingId }, 'Join a workspace in this browser'),
+    h('h3', { class: 'form-section-title', id: joinHeadingId }, t('signin.joinSection')),
     joinList,
   );
-  const divider = h('div', { class: 'divider' }, h('span', {}, 'or'));
+  const divider = h('div', { class: 'divider' }, h('span', {}, t('signin.or')));
   // Returning visitors mostly want back into a workspace, so joining comes first once there
   // is one to join; a fresh browser leads with creating the first workspace.
   const element = h(

@@ -1,6 +1,8 @@
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { sessionOf } from '../queries.js';
+import { languageSelect } from './language-select.js';
 
 /** The logo: a chat bubble on aubergine, then the name. */
 export function logo({ href = '/' } = {}) {
@@ -8,7 +10,8 @@ export function logo({ href = '/' } = {}) {
     'a',
     { class: 'logo', href },
     h('span', { class: 'logo-mark', 'aria-hidden': 'true' }, icon('message', { size: 18 })),
-    h('span', { class: 'logo-word' }, 'TeamChat'),
+    // The product name is not translated; lang keeps its pronunciation English.
+    h('span', { class: 'logo-word', lang: 'en' }, 'TeamChat'),
   );
 }
 
@@ -23,37 +26,34 @@ export function siteHeader(state, current) {
       { class: 'site-header-inner' },
       logo(),
       h(
-        'nav',
-        { class: 'site-nav', 'aria-label': 'Main' },
+        'div',
+        { class: 'site-header-end' },
+        languageSelect({ variant: 'site' }),
         h(
-          'a',
-          { href: '/pricing', 'aria-current': current === 'pricing' ? 'page' : null },
-          'Pricing',
+          'nav',
+          { class: 'site-nav', 'aria-label': t('site.nav') },
+          h(
+            'a',
+            { href: '/pricing', 'aria-current': current === 'pricing' ? 'page' : null },
+            t('site.pricing'),
+          ),
+          session
+            ? h(
+                'a',
+                { class: 'button button-primary button-small', href: '/app' },
+                t('site.open', { workspace: session.workspace.name }),
+              )
+            : h(
+                'a',
+                { class: 'button button-primary button-small', href: '/#get-started' },
+                t('site.getStarted'),
+              ),
         ),
-        session
-          ? h('a', { class: 'button button-primary button-small', href: '/app' }, [
-              'Open ',
-              session.workspace.name,
-            ])
-          : h(
-              'a',
-              { class: 'button button-primary button-small', href: '/#get-started' },
-              'Get started',
-            ),
       ),
     ),
   );
 }
 
 export function siteFooter() {
-  return h(
-    'footer',
-    { class: 'site-footer' },
-    h(
-      'p',
-      {},
-      'TeamChat is the demo app of ahakit. It has no backend of its own: your workspaces, ',
-      'channels and messages stay in this browser’s local storage.',
-    ),
-  );
+  return h('footer', { class: 'site-footer' }, h('p', {}, t('site.footer')));
 }

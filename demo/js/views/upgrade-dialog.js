@@ -1,15 +1,18 @@
 import { upgradeToPro } from '../billing.js';
 import { openDialog } from '../dialog.js';
 import { h } from '../dom.js';
-import { plural } from '../format.js';
+import { formatPrice } from '../format.js';
+import { t } from '../i18n.js';
 import { PLANS } from '../plans.js';
 
 /** The confirm step before the (simulated) upgrade. Calls `onUpgraded` once it is done. */
 export function openUpgradeDialog({ store }, workspace, { onUpgraded }) {
   const members = workspace.members.length;
   const price = PLANS.pro.pricePerMember;
+  const row = (term, value, className) =>
+    h('div', { class: className }, h('dt', {}, term), h('dd', {}, value));
   openDialog({
-    title: `Upgrade ${workspace.name} to Pro`,
+    title: t('upgrade.title', { workspace: workspace.name }),
     className: 'dialog-narrow',
     body: (close) =>
       h(
@@ -18,29 +21,23 @@ export function openUpgradeDialog({ store }, workspace, { onUpgraded }) {
         h(
           'dl',
           { class: 'summary' },
-          h('div', {}, h('dt', {}, 'Plan'), h('dd', {}, 'Pro, billed monthly')),
-          h('div', {}, h('dt', {}, 'Price'), h('dd', {}, `$${price} per member / month`)),
-          h('div', {}, h('dt', {}, 'Members'), h('dd', {}, plural(members, 'member'))),
-          h(
-            'div',
-            { class: 'summary-total' },
-            h('dt', {}, 'Total'),
-            h('dd', {}, `$${price * members} / month`),
+          row(t('upgrade.plan'), t('upgrade.planValue')),
+          row(t('upgrade.price'), t('upgrade.priceValue', { price: formatPrice(price) })),
+          row(t('upgrade.members'), t('count.members', { count: members })),
+          row(
+            t('upgrade.total'),
+            t('upgrade.totalValue', { price: formatPrice(price * members) }),
+            'summary-total',
           ),
         ),
-        h(
-          'p',
-          { class: 'dialog-note' },
-          'This is a demo: no card is needed and nothing is charged. Your workspace moves to Pro ',
-          'right away: unlimited messages and huddles.',
-        ),
+        h('p', { class: 'dialog-note' }, t('upgrade.note')),
         h(
           'div',
           { class: 'dialog-actions' },
           h(
             'button',
             { type: 'button', class: 'button button-secondary', onClick: () => close() },
-            'Cancel',
+            t('common.cancel'),
           ),
           h(
             'button',
@@ -53,7 +50,7 @@ export function openUpgradeDialog({ store }, workspace, { onUpgraded }) {
                 onUpgraded();
               },
             },
-            'Confirm upgrade',
+            t('upgrade.confirm'),
           ),
         ),
       ),

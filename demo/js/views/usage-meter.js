@@ -1,7 +1,8 @@
 import { track } from '../analytics.js';
 import { h } from '../dom.js';
-import { plural } from '../format.js';
+import { t } from '../i18n.js';
 import { icon } from '../icons.js';
+import { PLANS, planLabel } from '../plans.js';
 
 /**
  * The sidebar's plan card. On the Free plan it holds the message meter the end-to-end tests
@@ -12,8 +13,8 @@ export function usageMeter(workspace, { used, limit, reached }) {
     return h(
       'div',
       { class: 'usage usage-unlimited' },
-      h('p', { class: 'usage-plan' }, icon('sparkles', { size: 14 }), 'Pro plan'),
-      h('p', { class: 'usage-text' }, `${plural(used, 'message')} sent · no message limit`),
+      h('p', { class: 'usage-plan' }, icon('sparkles', { size: 14 }), planLabel(PLANS.pro)),
+      h('p', { class: 'usage-text' }, t('usage.unlimited', { count: used })),
     );
   }
   const percent = Math.min(100, Math.round((used / limit) * 100));
@@ -24,7 +25,7 @@ export function usageMeter(workspace, { used, limit, reached }) {
     h(
       'div',
       { class: 'usage-head' },
-      h('p', { class: 'usage-plan' }, 'Free plan'),
+      h('p', { class: 'usage-plan' }, planLabel(PLANS.free)),
       h(
         'a',
         {
@@ -32,7 +33,7 @@ export function usageMeter(workspace, { used, limit, reached }) {
           href: '/pricing',
           onClick: () => track('upgrade_clicked', { plan: workspace.plan, from: 'usage_meter' }),
         },
-        'Upgrade',
+        t('usage.upgrade'),
       ),
     ),
     h(
@@ -40,14 +41,14 @@ export function usageMeter(workspace, { used, limit, reached }) {
       {
         class: 'meter',
         role: 'meter',
-        'aria-label': 'Messages used',
+        'aria-label': t('usage.meter'),
         'aria-valuemin': 0,
         'aria-valuemax': limit,
         'aria-valuenow': used,
-        'aria-valuetext': `${used} of ${limit} messages`,
+        'aria-valuetext': t('usage.meterValue', { used, count: limit }),
       },
       h('span', { class: 'meter-bar', style: { width: `${percent}%` } }),
     ),
-    h('p', { class: 'usage-text' }, `${used} of ${limit} messages on the Free plan`),
+    h('p', { class: 'usage-text' }, t('usage.free', { used, count: limit })),
   );
 }

@@ -1,8 +1,9 @@
 import { avatar } from '../avatar.js';
 import { h, uniqueId } from '../dom.js';
+import { t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { wireMenuButton } from '../menu.js';
-import { signOut } from '../session.js';
+import { roleLabel, signOut } from '../session.js';
 
 /** The signed-in person's button (named after them) and its menu with "Sign out". */
 export function userMenu({ store, navigate }, user) {
@@ -11,7 +12,7 @@ export function userMenu({ store, navigate }, user) {
     'button',
     { type: 'button', class: 'user-button' },
     h('span', { class: 'presence', 'aria-hidden': 'true' }),
-    h('span', { class: 'user-button-name' }, user.name),
+    h('span', { class: 'user-button-name', dir: 'auto' }, user.name),
     icon('chevronDown', { size: 14 }),
   );
   const menu = h(
@@ -24,7 +25,7 @@ export function userMenu({ store, navigate }, user) {
         'a',
         { role: 'menuitem', tabindex: '-1', href: '/pricing', class: 'menu-item' },
         icon('tag', { size: 16 }),
-        'Plans and billing',
+        t('menu.billing'),
       ),
     ),
     h(
@@ -43,7 +44,7 @@ export function userMenu({ store, navigate }, user) {
           },
         },
         icon('logOut', { size: 16 }),
-        'Sign out',
+        t('menu.signOut'),
       ),
     ),
   );
@@ -59,7 +60,7 @@ export function userMenu({ store, navigate }, user) {
         {},
         h('p', { class: 'menu-profile-name' }, user.name),
         h('p', { class: 'menu-profile-meta' }, user.email),
-        user.role ? h('p', { class: 'menu-profile-meta' }, user.role) : null,
+        user.role ? h('p', { class: 'menu-profile-meta' }, roleLabel(user.role)) : null,
       ),
     ),
     menu,

@@ -1,4 +1,5 @@
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { channelByName, sessionOf } from '../queries.js';
 import { createChannelView } from './channel-view.js';
 import { createSidebar } from './sidebar.js';
@@ -9,7 +10,7 @@ const DRAWER_QUERY = '(max-width: 768px)';
  * `/app/c/<channel>`: the signed-in app. The shell stays mounted while moving between
  * channels; only the parts that change re-render. Below 768 px the sidebar is a drawer.
  */
-export function mountWorkspace(root, ctx, route) {
+export function mountWorkspace(root, ctx, route, kept = {}) {
   const { store } = ctx;
   const sidebar = createSidebar(ctx);
   const channelView = createChannelView(ctx, { onToggleSidebar: openDrawer });
@@ -24,7 +25,7 @@ export function mountWorkspace(root, ctx, route) {
         channelView.focus();
       },
     },
-    'Skip to main content',
+    t('app.skip'),
   );
   const shell = h(
     'div',
@@ -73,7 +74,11 @@ export function mountWorkspace(root, ctx, route) {
     const session = sessionOf(store.state);
     if (!session) return;
     const channel = channelByName(store.state, session.workspace.id, channelName);
-    document.title = `${channel ? `#${channel.name}` : 'Channel not found'} · ${session.workspace.name} · TeamChat`;
+    // Without bidi isolates: some window title bars draw them as boxes.
+    document.title = t('app.documentTitle', {
+      channel: channel ? `#${channel.name}` : t('channel.notFound'),
+      workspace: session.workspace.name,
+    }).replace(/[\u2068\u2069]/g, '');
   }
 
   function update(next) {
@@ -92,9 +97,20 @@ export function mountWorkspace(root, ctx, route) {
   });
 
   update(route);
+  // Re-rendered in another language with the drawer open: keep it open, without moving focus.
+  // It opens without sliding in, so the language switch inside can take focus at once.
+  if (kept.drawerOpen && drawerQuery.matches) {
+    sidebar.element.style.transition = 'none';
+    shell.classList.add('drawer-open');
+    setToggles(true);
+    sidebar.element.getBoundingClientRect();
+    sidebar.element.style.transition = '';
+  }
 
   return {
     update,
+    /** What a re-render (after a language change) should carry over. */
+    keep: () => ({ drawerOpen: shell.classList.contains('drawer-open') }),
     focus: (options) => channelView.focus(options),
     destroy() {
       unsubscribe();

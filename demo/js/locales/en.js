@@ -1,0 +1,265 @@
+/**
+ * TeamChat in English, the default and the fallback for any missing text.
+ * `{name}` is filled in by t(); an object holds plural forms (Intl.PluralRules categories).
+ */
+export default {
+  'language.label': 'Language',
+
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.dismiss': 'Dismiss',
+  'common.done': 'Done',
+  'common.optional': 'Optional',
+  'common.select': 'Select…',
+  // Between two sentences put side by side.
+  'common.sentenceGap': ' ',
+  'key.enter': 'Enter',
+  'key.shift': 'Shift',
+
+  'count.members': { one: '{count} member', other: '{count} members' },
+  'count.messages': { one: '{count} message', other: '{count} messages' },
+
+  'plan.free.name': 'Free',
+  'plan.pro.name': 'Pro',
+  'plan.business.name': 'Business',
+  'plan.free.label': 'Free plan',
+  'plan.pro.label': 'Pro plan',
+  'plan.business.label': 'Business plan',
+  'plan.free.tagline': 'For small teams trying TeamChat out.',
+  'plan.pro.tagline': 'For teams that talk every day.',
+  'plan.business.tagline': 'For companies that need control and scale.',
+  'plan.free.feature.messages': {
+    one: '{count} message per workspace',
+    other: '{count} messages per workspace',
+  },
+  'plan.free.feature.channels': 'Unlimited channels',
+  'plan.free.feature.invite': 'Invite your whole team',
+  'plan.free.feature.search': 'Search the messages you keep',
+  'plan.pro.feature.messages': 'Unlimited messages and history',
+  'plan.pro.feature.huddles': 'Huddles: quick audio calls in any channel',
+  'plan.pro.feature.guests': 'Guest access for partners',
+  'plan.pro.feature.support': 'Priority support',
+  'plan.business.feature.pro': 'Everything in Pro',
+  'plan.business.feature.sso': 'SAML single sign-on',
+  'plan.business.feature.sla': '99.99% uptime SLA',
+  'plan.business.feature.exports': 'Data exports for all messages',
+  'upgrade.toPro': 'Upgrade to Pro',
+
+  'role.founder': 'Founder',
+  'role.engineer': 'Engineer',
+  'role.productManager': 'Product manager',
+  'role.designer': 'Designer',
+  'role.other': 'Other',
+  'companySize.more': '{count}+',
+
+  'site.nav': 'Main',
+  'site.pricing': 'Pricing',
+  'site.open': 'Open {workspace}',
+  'site.getStarted': 'Get started',
+  'site.footer':
+    'TeamChat is the demo app of ahakit. It has no backend of its own: your workspaces, channels and messages stay in this browser’s local storage.',
+
+  'landing.documentTitle': 'TeamChat · Team chat that keeps everyone in the loop',
+  'landing.eyebrow': 'Team chat for small teams',
+  'landing.title': 'Where your team talks, decides and ships.',
+  'landing.lead':
+    'TeamChat brings your conversations into channels, so everyone knows what’s going on and nothing gets lost in an inbox.',
+  'landing.feature.channels': 'Channels for every project, team and topic',
+  'landing.feature.invite': 'Invite your whole team in a few seconds',
+  'landing.feature.free': 'Free for small teams: no credit card needed',
+  'preview.line1': 'Release notes for 2.4 are in #launch. Could someone give them a read?',
+  'preview.line2': 'On it. Also moved the retro to Thursday so everyone can make it.',
+  'preview.line3': 'Thanks both! 🎉 Designs for onboarding are ready for review.',
+
+  'auth.title': 'Get started with TeamChat',
+  'auth.subtitle': 'Create a workspace for your team, or join one already in this browser.',
+  'auth.welcomeBack': 'Welcome back, {name}',
+  'auth.signedInAs': 'You’re signed in as {email}.',
+  'auth.open': 'Open {workspace}',
+  'auth.notYou': 'Not {name}?',
+  'auth.signOut': 'Sign out',
+  'auth.workspaceMeta': '{members} · {plan}',
+
+  'signin.name': 'Your name',
+  'signin.email': 'Work email',
+  'signin.workspaceName': 'Workspace name',
+  'signin.workspaceHint': 'Usually your company or team name.',
+  'signin.companySize': 'Company size',
+  'signin.role': 'Your role',
+  'signin.aboutYou': 'About you',
+  'signin.createSection': 'Create a workspace',
+  'signin.create': 'Create workspace',
+  'signin.joinSection': 'Join a workspace in this browser',
+  'signin.or': 'or',
+  'signin.join': 'Join',
+  'signin.joinNamed': 'Join {workspace}',
+  'signin.member': 'You’re a member',
+  'signin.invited': 'You’re invited',
+  'signin.joinEmpty':
+    'No workspaces in this browser yet. Create the first one above, then sign in as a teammate from here to try TeamChat as a team.',
+  'signin.error.name': 'Enter your name.',
+  'signin.error.workspace': 'Name your workspace.',
+  'validate.email.empty': 'Enter your work email.',
+  'validate.email.invalid': 'Enter an email address like name@company.com.',
+
+  'app.skip': 'Skip to main content',
+  'app.documentTitle': '{channel} · {workspace} · TeamChat',
+
+  'sidebar.label': 'Workspace',
+  'sidebar.channels': 'Channels',
+  'sidebar.addChannel': 'Add channel',
+  'sidebar.invite': 'Invite teammates',
+  'sidebar.pricing': 'Pricing',
+  'sidebar.open': 'Open sidebar',
+
+  'menu.billing': 'Plans and billing',
+  'menu.signOut': 'Sign out',
+
+  'usage.upgrade': 'Upgrade',
+  'usage.meter': 'Messages used',
+  'usage.meterValue': { one: '{used} of {count} message', other: '{used} of {count} messages' },
+  'usage.free': {
+    one: '{used} of {count} message on the Free plan',
+    other: '{used} of {count} messages on the Free plan',
+  },
+  'usage.unlimited': {
+    one: '{count} message sent · no message limit',
+    other: '{count} messages sent · no message limit',
+  },
+
+  'channel.notFound': 'Channel not found',
+  'channel.missing': 'There’s no {channel} in {workspace}',
+  'channel.missingHint': 'It may have been renamed, or the link has a typo.',
+  'channel.goGeneral': 'Go to #general',
+  'channel.generalDescription': 'Announcements and conversation for everyone at {workspace}.',
+  'channel.members': {
+    one: '{count} member in {workspace}',
+    other: '{count} members in {workspace}',
+  },
+
+  'huddles.name': 'Huddles',
+  'huddles.hint': 'Available on the Pro plan',
+  'huddles.lockedTitle': 'Huddles are a Pro feature.',
+  'huddles.locked':
+    '{title} Upgrade {workspace} to start a quick audio call with anyone in {channel}. {link}',
+  'huddles.compare': 'Compare plans',
+  'huddles.includedTitle': 'Huddles are included in Pro.',
+  'huddles.included': '{title} They are not part of this demo, so there is no call to join here.',
+
+  'messages.label': 'Messages in {channel}',
+  'messages.introTitle': 'This is the very beginning of {channel}',
+  'messages.createdBy': '{name} created this channel on {date}.',
+  'messages.created': 'This channel was created on {date}.',
+  'messages.empty': 'No messages yet. Say hello and get the conversation going 👋',
+  'messages.app': 'App',
+  'messages.formerMember': 'Former member',
+  'messages.bot': 'TeamChat bot',
+  'messages.joined': 'joined {channel}.',
+  'messages.continued': '{author}, {time}: ',
+  'day.today': 'Today',
+  'day.yesterday': 'Yesterday',
+
+  'welcome.greeting': 'Welcome to TeamChat, {name}! 👋',
+  'welcome.general':
+    'This is #general, the one channel everyone at {workspace} is in. A few ways to get going:',
+  'welcome.channels':
+    '• Create a channel for a project, a team or a topic with “Add channel” in the sidebar',
+  'welcome.invite': '• Invite your teammates, so you are not talking to yourself',
+  'welcome.hello': '• Say hello below: Enter sends, Shift + Enter starts a new line',
+  'welcome.plan': {
+    one: 'Your workspace is on the Free plan, which includes {count} message.',
+    other: 'Your workspace is on the Free plan, which includes {count} messages.',
+  },
+
+  'composer.label': 'Message {channel}',
+  'composer.send': 'Send',
+  'composer.hint': '{enter} to send, {shift} + {enter} for a new line',
+  'composer.locked': 'Upgrade to Pro to send more messages',
+  'composer.remaining': {
+    one: '{count} message left on Free',
+    other: '{count} messages left on Free',
+  },
+  'composer.limitTitle': 'You’ve reached the Free plan’s message limit',
+  'composer.limitText': {
+    one: '{workspace} has used the {count} message included in the Free plan. Upgrade to Pro for unlimited messages and keep the conversation going.',
+    other:
+      '{workspace} has used all {count} messages included in the Free plan. Upgrade to Pro for unlimited messages and keep the conversation going.',
+  },
+
+  'addChannel.title': 'Create a channel',
+  'addChannel.intro':
+    'Channels are where your team talks about a project, a topic or anything else.',
+  'addChannel.name': 'Channel name',
+  'addChannel.nameHint':
+    'Lowercase, without spaces or periods. For example: marketing or q3-launch.',
+  'addChannel.placeholder': 'e.g. plan-budget',
+  'addChannel.description': 'Description (optional)',
+  'addChannel.descriptionHint': 'What is this channel about?',
+  'addChannel.submit': 'Create channel',
+  'addChannel.error.empty': 'Enter a channel name.',
+  'addChannel.error.invalid': 'Use letters, numbers, hyphens or underscores.',
+  'addChannel.error.taken': 'There is already a channel named {channel}.',
+
+  'invite.title': 'Invite teammates',
+  'invite.intro':
+    'Invite people to {workspace}. They can join from the TeamChat sign-in page in this browser.',
+  'invite.email': 'Email address',
+  'invite.submit': 'Send invite',
+  'invite.sent': 'Invitation sent to {email}',
+  'invite.pending': 'Pending invitations ({count})',
+  'invite.invitedAt': 'Invited at {time}',
+  'invite.error.empty': 'Enter an email address.',
+  'invite.error.member': '{email} is already a member of {workspace}.',
+
+  'upgrade.title': 'Upgrade {workspace} to Pro',
+  'upgrade.plan': 'Plan',
+  'upgrade.planValue': 'Pro, billed monthly',
+  'upgrade.price': 'Price',
+  'upgrade.priceValue': '{price} per member / month',
+  'upgrade.members': 'Members',
+  'upgrade.total': 'Total',
+  'upgrade.totalValue': '{price} / month',
+  'upgrade.note':
+    'This is a demo: no card is needed and nothing is charged. Your workspace moves to Pro right away: unlimited messages and huddles.',
+  'upgrade.confirm': 'Confirm upgrade',
+
+  'pricing.documentTitle': 'Pricing · TeamChat',
+  'pricing.eyebrow': 'Pricing',
+  'pricing.title': 'Plans that grow with your team',
+  'pricing.lead': 'Start free. Upgrade when your team needs unlimited messages and huddles.',
+  'pricing.wherePro': '{workspace} is on the Pro plan. Thanks, {name}!',
+  'pricing.whereFree': {
+    one: '{workspace} is on the Free plan and has used {used} of {count} message.',
+    other: '{workspace} is on the Free plan and has used {used} of {count} messages.',
+  },
+  'pricing.popular': 'Most popular',
+  'pricing.perMember': 'per member / month',
+  'pricing.freeForever': 'free forever',
+  'pricing.talkToSales': 'Talk to sales',
+  'pricing.current': 'Your current plan',
+  'pricing.startFree': 'Start for free',
+  'pricing.included': 'Included in your plan',
+  'pricing.upgradedNotice': '{title} Unlimited messages and huddles are unlocked. {link}',
+  'pricing.upgraded': '{workspace} is now on Pro.',
+  'pricing.back': 'Back to {workspace}',
+  'pricing.salesNotice': '{title} {text}',
+  'pricing.thanks': 'Thanks!',
+  'pricing.salesEmail': 'Our sales team will email {email} within one business day.',
+  'pricing.sales': 'Our sales team will be in touch within one business day.',
+
+  'faq.title': 'Questions',
+  'faq.billing.q': 'Is this real billing?',
+  'faq.billing.a':
+    'No. TeamChat is the demo app of ahakit: upgrading just switches your workspace to Pro in this browser. Nothing is charged.',
+  'faq.limit.q': 'What counts toward the message limit?',
+  'faq.limit.a':
+    'Every message a member sends in any channel. Welcome notes from the TeamChat bot and “joined” notes do not count.',
+  'faq.data.q': 'Where is my data?',
+  'faq.data.a':
+    'In this browser’s local storage. Clearing your site data starts TeamChat from scratch.',
+
+  'notFound.documentTitle': 'Page not found · TeamChat',
+  'notFound.title': 'We couldn’t find that page',
+  'notFound.text': 'The link may be old, or the address has a typo.',
+  'notFound.home': 'Go to the TeamChat home page',
+};

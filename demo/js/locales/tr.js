@@ -1,0 +1,245 @@
+/**
+ * TeamChat Türkçe. Sayılardan sonra isim tekil kalır ("3 mesaj"), bu yüzden çoğul biçim
+ * gerekmez. Ek almaması için yer tutucular ya bir ismin önüne ("{workspace} alanına") ya da
+ * iki nokta üst üste sonrasına konur.
+ */
+export default {
+  'language.label': 'Dil',
+
+  'common.cancel': 'İptal',
+  'common.close': 'Kapat',
+  'common.dismiss': 'Gizle',
+  'common.done': 'Tamam',
+  'common.optional': 'İsteğe bağlı',
+  'common.select': 'Seçin…',
+  // Between two sentences put side by side.
+  'common.sentenceGap': ' ',
+  'key.enter': 'Enter',
+  'key.shift': 'Shift',
+
+  'count.members': '{count} üye',
+  'count.messages': '{count} mesaj',
+
+  'plan.free.name': 'Ücretsiz',
+  'plan.pro.name': 'Pro',
+  'plan.business.name': 'Business',
+  'plan.free.label': 'Ücretsiz plan',
+  'plan.pro.label': 'Pro plan',
+  'plan.business.label': 'Business plan',
+  'plan.free.tagline': 'TeamChat’i deneyen küçük ekipler için.',
+  'plan.pro.tagline': 'Her gün konuşan ekipler için.',
+  'plan.business.tagline': 'Kontrol ve ölçek isteyen şirketler için.',
+  'plan.free.feature.messages': 'Çalışma alanı başına {count} mesaj',
+  'plan.free.feature.channels': 'Sınırsız kanal',
+  'plan.free.feature.invite': 'Tüm ekibinizi davet edin',
+  'plan.free.feature.search': 'Sakladığınız mesajlarda arama',
+  'plan.pro.feature.messages': 'Sınırsız mesaj ve geçmiş',
+  'plan.pro.feature.huddles': 'Sesli sohbet: her kanalda hızlı sesli görüşmeler',
+  'plan.pro.feature.guests': 'İş ortakları için misafir erişimi',
+  'plan.pro.feature.support': 'Öncelikli destek',
+  'plan.business.feature.pro': 'Pro’daki her şey',
+  'plan.business.feature.sso': 'SAML ile çoklu oturum açma',
+  'plan.business.feature.sla': '%99,99 çalışma süresi garantili SLA',
+  'plan.business.feature.exports': 'Tüm mesajlar için veri dışa aktarma',
+  'upgrade.toPro': 'Pro’ya geç',
+
+  'role.founder': 'Kurucu',
+  'role.engineer': 'Mühendis',
+  'role.productManager': 'Ürün yöneticisi',
+  'role.designer': 'Tasarımcı',
+  'role.other': 'Diğer',
+  'companySize.more': '{count}+',
+
+  'site.nav': 'Ana',
+  'site.pricing': 'Fiyatlar',
+  'site.open': '{workspace} alanına git',
+  'site.getStarted': 'Hemen başlayın',
+  'site.footer':
+    'TeamChat, ahakit’in demo uygulamasıdır. Kendi sunucusu yoktur: çalışma alanlarınız, kanallarınız ve mesajlarınız bu tarayıcının yerel depolamasında kalır.',
+
+  'landing.documentTitle': 'TeamChat · Herkesi gelişmelerden haberdar eden ekip sohbeti',
+  'landing.eyebrow': 'Küçük ekipler için ekip sohbeti',
+  'landing.title': 'Ekibinizin konuştuğu, karar verdiği ve ürettiği yer.',
+  'landing.lead':
+    'TeamChat konuşmalarınızı kanallarda toplar; böylece herkes neler olup bittiğini bilir ve hiçbir şey gelen kutusunda kaybolmaz.',
+  'landing.feature.channels': 'Her proje, ekip ve konu için kanallar',
+  'landing.feature.invite': 'Tüm ekibinizi birkaç saniyede davet edin',
+  'landing.feature.free': 'Küçük ekipler için ücretsiz: kredi kartı gerekmez',
+  'preview.line1': '2.4 sürüm notları #launch kanalında. Biri göz atabilir mi?',
+  'preview.line2': 'Bakıyorum. Ayrıca retroyu herkes katılabilsin diye perşembeye aldım.',
+  'preview.line3': 'İkinize de teşekkürler! 🎉 Onboarding tasarımları incelemeye hazır.',
+
+  'auth.title': 'TeamChat’i kullanmaya başlayın',
+  'auth.subtitle':
+    'Ekibiniz için bir çalışma alanı oluşturun ya da bu tarayıcıdaki bir alana katılın.',
+  'auth.welcomeBack': 'Tekrar hoş geldiniz, {name}',
+  'auth.signedInAs': 'Oturum açılan hesap: {email}.',
+  'auth.open': '{workspace} alanını aç',
+  'auth.notYou': '{name} değil misiniz?',
+  'auth.signOut': 'Oturumu kapat',
+  'auth.workspaceMeta': '{members} · {plan}',
+
+  'signin.name': 'Adınız',
+  'signin.email': 'İş e-postası',
+  'signin.workspaceName': 'Çalışma alanı adı',
+  'signin.workspaceHint': 'Genellikle şirketinizin ya da ekibinizin adı.',
+  'signin.companySize': 'Şirket büyüklüğü',
+  'signin.role': 'Rolünüz',
+  'signin.aboutYou': 'Hakkınızda',
+  'signin.createSection': 'Çalışma alanı oluşturun',
+  'signin.create': 'Çalışma alanı oluştur',
+  'signin.joinSection': 'Bu tarayıcıdaki bir çalışma alanına katılın',
+  'signin.or': 'veya',
+  'signin.join': 'Katıl',
+  'signin.joinNamed': '{workspace} alanına katıl',
+  'signin.member': 'Üyesiniz',
+  'signin.invited': 'Davetlisiniz',
+  'signin.joinEmpty':
+    'Bu tarayıcıda henüz çalışma alanı yok. İlkini yukarıda oluşturun, ardından TeamChat’i ekip olarak denemek için buradan bir ekip arkadaşınız olarak oturum açın.',
+  'signin.error.name': 'Adınızı girin.',
+  'signin.error.workspace': 'Çalışma alanınıza bir ad verin.',
+  'validate.email.empty': 'İş e-postanızı girin.',
+  'validate.email.invalid': 'ad@sirket.com gibi bir e-posta adresi girin.',
+
+  'app.skip': 'Ana içeriğe geç',
+  'app.documentTitle': '{channel} · {workspace} · TeamChat',
+
+  'sidebar.label': 'Çalışma alanı',
+  'sidebar.channels': 'Kanallar',
+  'sidebar.addChannel': 'Kanal ekle',
+  'sidebar.invite': 'Ekip arkadaşlarını davet et',
+  'sidebar.pricing': 'Fiyatlar',
+  'sidebar.open': 'Kenar çubuğunu aç',
+
+  'menu.billing': 'Planlar ve faturalandırma',
+  'menu.signOut': 'Oturumu kapat',
+
+  'usage.upgrade': 'Yükselt',
+  'usage.meter': 'Kullanılan mesajlar',
+  'usage.meterValue': '{count} mesajdan {used} tanesi kullanıldı',
+  'usage.free': 'Ücretsiz planda {count} mesajdan {used} tanesi kullanıldı',
+  'usage.unlimited': '{count} mesaj gönderildi · mesaj sınırı yok',
+
+  'channel.notFound': 'Kanal bulunamadı',
+  'channel.missing': '{workspace} içinde {channel} adında bir kanal yok',
+  'channel.missingHint': 'Adı değişmiş olabilir ya da bağlantıda bir yazım hatası var.',
+  'channel.goGeneral': '#general kanalına git',
+  'channel.generalDescription': '{workspace} içindeki herkes için duyurular ve sohbetler.',
+  'channel.members': '{workspace} içinde {count} üye',
+
+  'huddles.name': 'Sesli sohbet',
+  'huddles.hint': 'Pro planda kullanılabilir',
+  'huddles.lockedTitle': 'Sesli sohbet bir Pro özelliğidir.',
+  'huddles.locked':
+    '{title} {channel} kanalındaki herkesle hızlı bir sesli görüşme başlatmak için {workspace} alanını Pro’ya yükseltin. {link}',
+  'huddles.compare': 'Planları karşılaştırın',
+  'huddles.includedTitle': 'Sesli sohbet Pro’ya dahildir.',
+  'huddles.included':
+    '{title} Ancak bu demoda yer almadığı için burada katılabileceğiniz bir görüşme yok.',
+
+  'messages.label': '{channel} kanalındaki mesajlar',
+  'messages.introTitle': '{channel} kanalının en başı burası',
+  'messages.createdBy': '{name} bu kanalı {date} tarihinde oluşturdu.',
+  'messages.created': 'Bu kanal {date} tarihinde oluşturuldu.',
+  'messages.empty': 'Henüz mesaj yok. Merhaba deyin ve sohbeti başlatın 👋',
+  'messages.app': 'Uygulama',
+  'messages.formerMember': 'Eski üye',
+  'messages.bot': 'TeamChat botu',
+  'messages.joined': '{channel} kanalına katıldı.',
+  'messages.continued': '{author}, {time}: ',
+  'day.today': 'Bugün',
+  'day.yesterday': 'Dün',
+
+  'welcome.greeting': 'TeamChat’e hoş geldiniz, {name}! 👋',
+  'welcome.general':
+    'Burası #general, {workspace} içindeki herkesin bulunduğu tek kanal. Başlamak için birkaç yol:',
+  'welcome.channels':
+    '• Kenar çubuğundaki “Kanal ekle” ile bir proje, ekip ya da konu için kanal oluşturun',
+  'welcome.invite': '• Kendi kendinize konuşmamak için ekip arkadaşlarınızı davet edin',
+  'welcome.hello': '• Aşağıda merhaba deyin: Enter gönderir, Shift + Enter yeni satır açar',
+  'welcome.plan': 'Çalışma alanınız, {count} mesaj içeren Ücretsiz planda.',
+
+  'composer.label': '{channel} kanalına mesaj',
+  'composer.send': 'Gönder',
+  'composer.hint': 'Göndermek için {enter}, yeni satır için {shift} + {enter}',
+  'composer.locked': 'Daha fazla mesaj göndermek için Pro’ya geçin',
+  'composer.remaining': 'Ücretsiz planda {count} mesaj kaldı',
+  'composer.limitTitle': 'Ücretsiz planın mesaj sınırına ulaştınız',
+  'composer.limitText':
+    'Bu çalışma alanı ({workspace}), Ücretsiz plana dahil {count} mesajın tamamını kullandı. Sınırsız mesaj için Pro’ya geçin ve sohbete devam edin.',
+
+  'addChannel.title': 'Kanal oluştur',
+  'addChannel.intro':
+    'Kanallar, ekibinizin bir proje, bir konu ya da başka herhangi bir şey hakkında konuştuğu yerlerdir.',
+  'addChannel.name': 'Kanal adı',
+  'addChannel.nameHint':
+    'Küçük harfle, boşluk ve nokta olmadan. Örneğin: pazarlama veya q3-lansman.',
+  'addChannel.placeholder': 'ör. bütçe-planı',
+  'addChannel.description': 'Açıklama (isteğe bağlı)',
+  'addChannel.descriptionHint': 'Bu kanal ne hakkında?',
+  'addChannel.submit': 'Kanal oluştur',
+  'addChannel.error.empty': 'Bir kanal adı girin.',
+  'addChannel.error.invalid': 'Harf, rakam, kısa çizgi veya alt çizgi kullanın.',
+  'addChannel.error.taken': '{channel} adında bir kanal zaten var.',
+
+  'invite.title': 'Ekip arkadaşlarını davet et',
+  'invite.intro':
+    'Kişileri {workspace} alanına davet edin. Bu tarayıcıdaki TeamChat giriş sayfasından katılabilirler.',
+  'invite.email': 'E-posta adresi',
+  'invite.submit': 'Davet gönder',
+  'invite.sent': 'Davet gönderildi: {email}',
+  'invite.pending': 'Bekleyen davetler ({count})',
+  'invite.invitedAt': 'Davet saati: {time}',
+  'invite.error.empty': 'Bir e-posta adresi girin.',
+  'invite.error.member': '{email} zaten {workspace} alanının üyesi.',
+
+  'upgrade.title': '{workspace} alanını Pro’ya yükselt',
+  'upgrade.plan': 'Plan',
+  'upgrade.planValue': 'Pro, aylık faturalandırılır',
+  'upgrade.price': 'Fiyat',
+  'upgrade.priceValue': 'Üye başına aylık {price}',
+  'upgrade.members': 'Üyeler',
+  'upgrade.total': 'Toplam',
+  'upgrade.totalValue': 'Aylık {price}',
+  'upgrade.note':
+    'Bu bir demo: kart gerekmez ve hiçbir ücret alınmaz. Çalışma alanınız hemen Pro’ya geçer: sınırsız mesaj ve sesli sohbet.',
+  'upgrade.confirm': 'Yükseltmeyi onayla',
+
+  'pricing.documentTitle': 'Fiyatlar · TeamChat',
+  'pricing.eyebrow': 'Fiyatlar',
+  'pricing.title': 'Ekibinizle birlikte büyüyen planlar',
+  'pricing.lead':
+    'Ücretsiz başlayın. Ekibiniz sınırsız mesaja ve sesli sohbete ihtiyaç duyduğunda yükseltin.',
+  'pricing.wherePro': '{workspace} Pro planda. Teşekkürler, {name}!',
+  'pricing.whereFree': '{workspace} Ücretsiz planda ve {count} mesajdan {used} tanesini kullandı.',
+  'pricing.popular': 'En popüler',
+  'pricing.perMember': 'üye başına / ay',
+  'pricing.freeForever': 'sonsuza dek ücretsiz',
+  'pricing.talkToSales': 'Satış ekibiyle görüşün',
+  'pricing.current': 'Mevcut planınız',
+  'pricing.startFree': 'Ücretsiz başlayın',
+  'pricing.included': 'Planınıza dahil',
+  'pricing.upgradedNotice': '{title} Sınırsız mesaj ve sesli sohbet artık açık. {link}',
+  'pricing.upgraded': '{workspace} artık Pro planda.',
+  'pricing.back': '{workspace} alanına dön',
+  'pricing.salesNotice': '{title} {text}',
+  'pricing.thanks': 'Teşekkürler!',
+  'pricing.salesEmail': 'Satış ekibimiz bir iş günü içinde şu adrese e-posta gönderecek: {email}.',
+  'pricing.sales': 'Satış ekibimiz bir iş günü içinde sizinle iletişime geçecek.',
+
+  'faq.title': 'Sorular',
+  'faq.billing.q': 'Bu gerçek bir ödeme mi?',
+  'faq.billing.a':
+    'Hayır. TeamChat, ahakit’in demo uygulamasıdır: yükseltme yalnızca bu tarayıcıda çalışma alanınızı Pro’ya geçirir. Hiçbir ücret alınmaz.',
+  'faq.limit.q': 'Mesaj sınırına neler sayılır?',
+  'faq.limit.a':
+    'Bir üyenin herhangi bir kanalda gönderdiği her mesaj. TeamChat botunun karşılama notları ve “katıldı” bildirimleri sayılmaz.',
+  'faq.data.q': 'Verilerim nerede?',
+  'faq.data.a':
+    'Bu tarayıcının yerel depolamasında. Site verilerini temizlerseniz TeamChat sıfırdan başlar.',
+
+  'notFound.documentTitle': 'Sayfa bulunamadı · TeamChat',
+  'notFound.title': 'Bu sayfayı bulamadık',
+  'notFound.text': 'Bağlantı eski olabilir ya da adreste bir yazım hatası var.',
+  'notFound.home': 'TeamChat ana sayfasına git',
+};
