@@ -79,7 +79,7 @@ export function applyEvent(rules: Rules, states: Subjects, event: EngineEvent): 
       }
     }
   }
-  if (pass.milestones.length > 0) pass.cascade();
+  if (pass.milestones.length > 0 || (account && rules.crossScope.length > 0)) pass.cascade();
 
   const changes: Change[] = [...pass.milestones];
   if (rules.activation && userDraft) {

@@ -46,6 +46,11 @@ export interface Rules {
   readonly byEvent: ReadonlyMap<string, readonly CompiledEventMilestone[]>;
   /** Milestone id → the `all`/`any` milestones that list it. */
   readonly parents: ReadonlyMap<string, readonly CompiledCombination[]>;
+  /**
+   * User `all`/`any` milestones with an account child: a teammate can complete them, so
+   * they are looked at on each event of a user who has not reached them yet.
+   */
+  readonly crossScope: readonly CompiledCombination[];
   /** The aha moment's milestones, or null when the config defines none. */
   readonly activation: readonly string[] | null;
   readonly checklists: readonly Checklist[];
@@ -99,9 +104,12 @@ export function compileRules(config: RuleConfig): Rules {
 
   const ranks = rankCombinations(combinations);
   const parents = new Map<string, CompiledCombination[]>();
+  const crossScope: CompiledCombination[] = [];
   for (const c of combinations) {
     const compiled: CompiledCombination = { ...c, rank: ranks.get(c.id) ?? 0 };
     milestones.set(c.id, compiled);
+    if (c.scope === 'user' && c.children.some((x) => x.scope === 'account'))
+      crossScope.push(compiled);
     for (const child of new Set(c.children.map((x) => x.id))) push(parents, child, compiled);
   }
 
@@ -114,6 +122,7 @@ export function compileRules(config: RuleConfig): Rules {
     milestones,
     byEvent,
     parents,
+    crossScope,
     activation: config.activation ? [...new Set(config.activation.milestones)] : null,
     checklists: config.checklists,
     itemsByMilestone,

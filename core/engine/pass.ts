@@ -36,7 +36,10 @@ export class Pass {
     this.milestones.push({ kind: 'milestone', id, scope, at, ...moved(before !== undefined) });
   }
 
-  /** Re-evaluates the `all`/`any` milestones above the changed ones, children first. */
+  /**
+   * Re-evaluates the `all`/`any` milestones above the changed ones, children first, and
+   * the user's unreached ones that a teammate may have completed through the account.
+   */
   cascade(): void {
     const affected = new Set<CompiledCombination>();
     const collect = (id: string) => {
@@ -47,10 +50,20 @@ export class Pass {
       }
     };
     for (const change of this.milestones) collect(change.id);
+    if (this.account && this.userDraft) {
+      for (const c of this.rules.crossScope) {
+        if (affected.has(c) || this.userDraft.reachedAt(c.id) !== undefined) continue;
+        affected.add(c);
+        collect(c.id);
+      }
+    }
     for (const c of [...affected].sort((a, b) => a.rank - b.rank)) {
       const draft = this.draftFor(c.scope);
       if (!draft) continue;
-      const at = this.combinationTime(c);
+      let at = this.combinationTime(c);
+      // A teammate's earlier account milestone counts for a user from their first event.
+      const firstSeen = c.scope === 'user' ? draft.firstSeen : null;
+      if (at !== undefined && firstSeen !== null && at < firstSeen) at = firstSeen;
       if (at !== undefined) this.reach(draft, c.id, c.scope, at);
     }
   }

@@ -96,7 +96,7 @@ describe('never throws into the host page', () => {
     await expect(ahakit.flush()).resolves.toBeUndefined();
     await tick(5_000);
     expect(collector.batchRequests()).toHaveLength(0);
-    expect(warnings()).toEqual(['called after destroy(), so it does nothing']);
+    expect(warnings()).toEqual(['called after destroy(); ignored']);
   });
 });
 

@@ -144,7 +144,7 @@ describe('all / any milestones', () => {
     ).toEqual(['channel', 'messages', 'talking', 'invited', 'team_ready', 'aha']);
   });
 
-  it('a teammate’s account milestone completes a user’s combination when the user’s part comes', () => {
+  it('a teammate’s account milestone counts toward a user’s combinations from their first event', () => {
     const ana = play(rules, [track('teammate_invited', T0, A)], {
       user: emptyState(),
       account: emptyState(),
@@ -154,9 +154,13 @@ describe('all / any milestones', () => {
       user: emptyState(),
       account: ana.account,
     });
-    expect(ben.user.reached).toEqual({ channel: T0 + DAY, team_ready: T0 + DAY });
-    // Ben never reached `talking` himself (it is user-scope), so the account's aha waits.
-    expect(ben.account?.reached).toEqual({ invited: T0 });
+    // Ana's invite makes `talking` (any of messages, invited) Ben's too, from his first event.
+    expect(ben.user.reached).toEqual({
+      channel: T0 + DAY,
+      team_ready: T0 + DAY,
+      talking: T0 + DAY,
+    });
+    expect(ben.account?.reached).toEqual({ invited: T0, aha: T0 + DAY });
   });
 });
 
@@ -219,5 +223,55 @@ describe('activation and time to value', () => {
       { user: emptyState(), account: emptyState() },
     );
     expect(out.changes.filter((c) => c.kind === 'activation')).toHaveLength(1);
+  });
+});
+
+describe('a user milestone that a teammate completes', () => {
+  const rules = compileRules(
+    configSchema.parse({
+      product: { name: 'T' },
+      milestones: [
+        { id: 'invited', event: 'teammate_invited', scope: 'account' },
+        { id: 'messages', event: 'message_sent', count: 2 },
+        { id: 'aha', all: ['invited', 'messages'] },
+      ],
+      activation: { milestones: ['aha'] },
+    }),
+  );
+  const ev = (event: string, t: number, userId: string, id: string): EngineEvent => ({
+    messageId: id,
+    type: 'track',
+    event,
+    timestamp: t,
+    userId,
+    accountId: 'acme',
+  });
+
+  it('reaches the aha moment on the user’s next event after a teammate did the last step', () => {
+    let ana = { user: emptyState(), account: emptyState() };
+    ana = applyEvent(rules, ana, ev('message_sent', 1_000, 'ana', 'a1'));
+    ana = applyEvent(rules, ana, ev('message_sent', 2_000, 'ana', 'a2'));
+    expect(ana.user.reached).toEqual({ messages: 2_000 });
+    // Ben invites someone: the account reaches `invited`.
+    const ben = applyEvent(
+      rules,
+      { user: emptyState(), account: ana.account },
+      ev('teammate_invited', 3_000, 'ben', 'b1'),
+    );
+    // Ana's next event of any kind sees it.
+    const next = applyEvent(
+      rules,
+      { user: ana.user, account: ben.account! },
+      {
+        messageId: 'a3',
+        type: 'page',
+        timestamp: 4_000,
+        userId: 'ana',
+        accountId: 'acme',
+      },
+    );
+    expect(next.user.reached).toEqual({ messages: 2_000, aha: 3_000 });
+    expect(next.user.activatedAt).toBe(3_000);
+    expect(next.changes.map((c) => c.kind)).toEqual(['milestone', 'activation']);
   });
 });
