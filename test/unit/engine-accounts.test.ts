@@ -248,7 +248,7 @@ describe('a user milestone that a teammate completes', () => {
   });
 
   it('reaches the aha moment on the user’s next event after a teammate did the last step', () => {
-    let ana = { user: emptyState(), account: emptyState() };
+    let ana: Subjects = { user: emptyState(), account: emptyState() };
     ana = applyEvent(rules, ana, ev('message_sent', 1_000, 'ana', 'a1'));
     ana = applyEvent(rules, ana, ev('message_sent', 2_000, 'ana', 'a2'));
     expect(ana.user.reached).toEqual({ messages: 2_000 });
