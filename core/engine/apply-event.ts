@@ -51,11 +51,11 @@ const NONE: readonly never[] = [];
 export function applyEvent(rules: Rules, states: Subjects, event: EngineEvent): Applied {
   const { user, account } = states;
   const { messageId, timestamp: t } = event;
-  const userDraft = hasSeen(user.seen, messageId) ? null : new SubjectDraft(user);
+  const userDraft = hasSeen(user.seen, messageId) ? null : new SubjectDraft(user, rules.seenLimit);
   // Without an account id the event says nothing about an account, even if one is passed.
   const accountDraft =
     account && event.accountId && !hasSeen(account.seen, messageId)
-      ? new SubjectDraft(account)
+      ? new SubjectDraft(account, rules.seenLimit)
       : null;
   if (!Number.isFinite(t) || (!userDraft && !accountDraft)) return result(user, account, []);
 

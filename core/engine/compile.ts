@@ -2,6 +2,7 @@ import type { Checklist, ChecklistItem } from '../config/checklists';
 import type { AhakitConfig } from '../config/schema';
 import type { Properties } from './compare';
 import { compileFilters } from './conditions';
+import { SEEN_LIMIT } from './subject-state';
 
 export type Scope = 'user' | 'account';
 
@@ -57,6 +58,16 @@ export interface Rules {
   /** Milestone id → the checklist items it completes. */
   readonly itemsByMilestone: ReadonlyMap<string, readonly ItemRef[]>;
   readonly locales: { readonly default: string; readonly supported: readonly string[] };
+  /** How many recent message ids each state keeps to recognise a replay. */
+  readonly seenLimit: number;
+}
+
+export interface CompileOptions {
+  /**
+   * Recent message ids kept per state to recognise replays (default `SEEN_LIMIT`). The
+   * collector passes 0: it stores each message once, so it never replays one.
+   */
+  seenLimit?: number;
 }
 
 /** The parts of a validated config the engine reads. */
@@ -70,7 +81,7 @@ export type RuleConfig = Pick<AhakitConfig, 'milestones' | 'activation' | 'check
  * const rules = compileRules(configSchema.parse(json));
  * rules.byEvent.get('channel_created'); // the milestones that count it
  */
-export function compileRules(config: RuleConfig): Rules {
+export function compileRules(config: RuleConfig, options: CompileOptions = {}): Rules {
   const scopes = new Map(config.milestones.map((m) => [m.id, m.scope]));
   const scopeOf = (id: string): Scope => scopes.get(id) ?? 'user';
 
@@ -127,6 +138,7 @@ export function compileRules(config: RuleConfig): Rules {
     checklists: config.checklists,
     itemsByMilestone,
     locales: config.locales,
+    seenLimit: options.seenLimit ?? SEEN_LIMIT,
   };
 }
 

@@ -17,7 +17,10 @@ export class SubjectDraft {
   private reached: Record<string, number> | null = null;
   private progress: Record<string, readonly number[]> | null = null;
 
-  constructor(private readonly base: SubjectState) {
+  constructor(
+    private readonly base: SubjectState,
+    private readonly seenLimit: number,
+  ) {
     this.firstSeen = base.firstSeen;
     this.lastSeen = base.lastSeen;
     this.activatedAt = base.activatedAt;
@@ -28,7 +31,7 @@ export class SubjectDraft {
   see(messageId: string, time: number): void {
     if (this.firstSeen === null || time < this.firstSeen) this.firstSeen = time;
     if (this.lastSeen === null || time > this.lastSeen) this.lastSeen = time;
-    this.seen = addSeen(this.seen, messageId);
+    this.seen = addSeen(this.seen, messageId, this.seenLimit);
   }
 
   reachedAt(id: string): number | undefined {

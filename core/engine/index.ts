@@ -30,6 +30,7 @@ export type {
   CompiledCombination,
   CompiledEventMilestone,
   CompiledMilestone,
+  CompileOptions,
   ItemRef,
   RuleConfig,
   Rules,

@@ -1,5 +1,3 @@
-import { SEEN_LIMIT } from './subject-state';
-
 /**
  * The ring of recent message ids that recognises replays. Scanning 500 ids on every
  * event was the largest cost of applying one, so each ring gets a membership set, kept
@@ -21,9 +19,17 @@ export function hasSeen(seen: readonly string[], messageId: string): boolean {
   return set.has(messageId);
 }
 
-/** A new ring with `messageId` appended and the oldest ids past `SEEN_LIMIT` dropped. */
-export function addSeen(seen: readonly string[], messageId: string): readonly string[] {
-  const drop = seen.length >= SEEN_LIMIT ? seen.length - SEEN_LIMIT + 1 : 0;
+/**
+ * A new ring with `messageId` appended and the oldest ids past `limit` dropped. A limit
+ * of 0 keeps no ring (the collector, which stores each message once, needs none).
+ */
+export function addSeen(
+  seen: readonly string[],
+  messageId: string,
+  limit: number,
+): readonly string[] {
+  if (limit === 0) return seen.length === 0 ? seen : [];
+  const drop = seen.length >= limit ? seen.length - limit + 1 : 0;
   const next = seen.slice(drop);
   next.push(messageId);
   const set = sets.get(seen);

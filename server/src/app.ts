@@ -1,20 +1,20 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../core/config/schema';
-import type { Rules } from '../../core/engine';
+import { rememberKey } from './auth';
 import { cors, sameHost } from './cors';
 import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { configRoutes } from './routes/config';
 import { ingestRoutes } from './routes/ingest';
-import { stateRoutes } from './routes/state';
+import { type ProjectionView, stateRoutes } from './routes/state';
 import { staticRoutes } from './routes/static';
 import type { Store } from './store/store';
 
 export interface AppDeps {
   config: AhakitConfig;
   store: Store;
-  /** The compiled rules the projection decides with. */
-  rules: Rules;
+  /** The rule engine's view of the events: its rules and the states it decided. */
+  projection: ProjectionView;
   writeKey: string;
   adminKey: string;
   /** Folder of the built widget (`dist/widget`). */
@@ -30,6 +30,8 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  rememberKey(deps.writeKey);
+  rememberKey(deps.adminKey);
   const allowed = new Set(deps.config.collector.allowedOrigins);
   const originAllowed = (origin: string, host: string | undefined) =>
     allowed.has('*') || allowed.has(origin) || sameHost(origin, host);

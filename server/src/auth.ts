@@ -6,9 +6,21 @@ import { AppError } from './errors';
  * first so that neither their contents nor their lengths leak through timing.
  */
 export function keysMatch(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+// The expected keys are few and fixed: hash each once.
+const digests = new Map<string, Buffer>();
+function digest(key: string): Buffer {
+  const known = digests.get(key);
+  if (known) return known;
+  const d = createHash('sha256').update(key).digest();
+  return d;
+}
+
+/** Remembers the digest of a configured key, so each request hashes only what it presents. */
+export function rememberKey(key: string): void {
+  digests.set(key, createHash('sha256').update(key).digest());
 }
 
 /**

@@ -26,7 +26,7 @@ export async function startCollector(
   const app = createApp({
     config,
     store,
-    rules: projector.rules,
+    projection: projector,
     writeKey: settings.writeKey,
     adminKey: settings.adminKey,
     widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),

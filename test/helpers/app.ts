@@ -17,7 +17,7 @@ export function testApp(config: Partial<AhakitConfigInput> = {}, now?: () => num
   const app = createApp({
     config: parsed,
     store,
-    rules: projector.rules,
+    projection: projector,
     writeKey: WRITE_KEY,
     adminKey: ADMIN_KEY,
     widgetDir: resolve('dist/widget'),

@@ -13,12 +13,19 @@ import type { Decision, SeqEvent, Store, SubjectKind, SubjectRecord } from '../s
 
 const CHUNK = 500;
 const CACHE_LIMIT = 20_000;
+/** Decisions are saved this often while events keep coming, and this soon once caught up. */
+const SAVE_EVERY_MS = 1_000;
+const SAVE_IDLE_MS = 100;
+/** Ingestion counts as busy for this long after a commit. */
+const BUSY_MS = 50;
 
 export interface Projector {
   /** Starts projecting: replays everything when the rules changed since the last run. */
   start(): Promise<void>;
-  /** Resolves once every event committed so far has been projected. */
+  /** Resolves once every event committed so far has been projected and saved. */
   settled(): Promise<void>;
+  /** A subject's state as projected so far, saved or not yet. */
+  read(kind: SubjectKind, id: string): Promise<SubjectRecord | null>;
   stop(): Promise<void>;
   readonly rules: Rules;
 }
@@ -33,18 +40,32 @@ export function rulesHash(config: AhakitConfig): string {
 
 /**
  * Runs the rule engine over the stored events, in the order they were stored, and keeps
- * each user's and account's state, the decisions made, and a cursor, all written in one
- * transaction per chunk. It runs after the commits that answer ingestion requests, so
- * ingestion never waits for it; a restart resumes from the cursor.
+ * each user's and account's state, the decisions made, and a cursor. It runs after the
+ * commits that answer ingestion requests, so ingestion never waits for it, and while
+ * ingestion is busy it takes at most a quarter of the time, so acknowledgements stay fast and
+ * progress catches up when the load drops.
+ *
+ * States, decisions and the cursor are saved together in one transaction, at most once a
+ * second under load (a subject changed a hundred times is written once) and shortly
+ * after catching up. A crash loses no decision: the events are stored, and a restart
+ * projects again from the saved cursor.
  *
  * Events sent before identify belong to an anonymous id: they are applied to the user
  * when the projection reaches the identify (or alias) that links the two, and later
  * anonymous events of a linked id go straight to the user.
  */
 export function createProjector(store: Store, config: AhakitConfig): Projector {
-  const rules = compileRules(config);
+  // Each stored message is projected once, so states need no ring of seen ids.
+  const rules = compileRules(config, { seenLimit: 0 });
   const hash = rulesHash(config);
   let cursor = 0;
+  let savedCursor = 0;
+  let lastSave = Date.now();
+  let lastCommit = 0;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let dirty = new Map<string, SubjectRecord>();
+  let decisions: Decision[] = [];
+  let newLinks: [string, string][] = [];
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -73,18 +94,40 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
   async function drain(): Promise<void> {
     for (;;) {
       const rows = await store.eventsAfter(cursor, CHUNK);
-      if (rows.length === 0 || stopped) return;
+      if (rows.length === 0 || stopped) break;
+      const started = performance.now();
       await project(rows);
-      // Let ingestion requests in between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
+      if (Date.now() - lastSave >= SAVE_EVERY_MS || dirty.size > CACHE_LIMIT) await save();
+      // Yield to ingestion; while it is busy, rest three times as long as the chunk took.
+      const rest = Date.now() - lastCommit < BUSY_MS ? 3 * (performance.now() - started) : 0;
+      await new Promise((resolve) =>
+        rest > 0 ? setTimeout(resolve, rest) : setImmediate(resolve),
+      );
+    }
+    if (!saveTimer && cursor !== savedCursor) {
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        void save().catch((error) => console.error('[ahakit] saving the projection failed', error));
+      }, SAVE_IDLE_MS);
     }
   }
 
-  async function project(rows: SeqEvent[]): Promise<void> {
-    const dirty = new Map<string, SubjectRecord>();
-    const decisions: Decision[] = [];
-    const newLinks: [string, string][] = [];
+  async function save(): Promise<void> {
+    if (saveTimer) {
+      clearTimeout(saveTimer);
+      saveTimer = null;
+    }
+    if (cursor === savedCursor && dirty.size === 0) return;
+    const batch = { subjects: [...dirty.values()], decisions, links: newLinks, cursor };
+    dirty = new Map();
+    decisions = [];
+    newLinks = [];
+    await store.saveProjection(batch);
+    savedCursor = batch.cursor;
+    lastSave = Date.now();
+  }
 
+  async function project(rows: SeqEvent[]): Promise<void> {
     const subject = async (kind: SubjectKind, id: string): Promise<SubjectRecord> => {
       const key = `${kind}:${id}`;
       let record = dirty.get(key) ?? cache.get(key);
@@ -149,14 +192,11 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       if (userId) await apply(row, userId);
       cursor = row.seq;
     }
-    await store.saveProjection({
-      subjects: [...dirty.values()],
-      decisions,
-      links: newLinks,
-      cursor,
-    });
-    // Links are durable now; the in-memory copies only save lookups.
-    if (links.size > CACHE_LIMIT) links.clear();
+    // Unsaved links are in newLinks too, so the map can be cut back to those.
+    if (links.size > CACHE_LIMIT) {
+      links.clear();
+      for (const [from, to] of newLinks) links.set(from, to);
+    }
   }
 
   return {
@@ -170,7 +210,10 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       } else {
         cursor = saved.cursor;
       }
-      store.onCommit(kick);
+      store.onCommit(() => {
+        lastCommit = Date.now();
+        kick();
+      });
       kick();
     },
     async settled() {
@@ -179,11 +222,18 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       if (rest.length > 0) {
         kick();
         await this.settled();
+        return;
       }
+      await save();
+    },
+    async read(kind, id) {
+      const key = `${kind}:${id}`;
+      return dirty.get(key) ?? cache.get(key) ?? (await store.loadSubject(kind, id));
     },
     async stop() {
       stopped = true;
       await running;
+      await save();
     },
   };
 }

@@ -1,22 +1,21 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
-import type { Rules } from '../../../core/engine';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
-import { readUserState } from './state';
+import { type ProjectionView, readUserState } from './state';
 
 interface AdminDeps {
   store: Store;
   adminKey: string;
-  rules: Rules;
+  projection: ProjectionView;
   config: AhakitConfig;
 }
 
 const TIMELINE_LIMIT = 200;
 
 /** Everything that reads data, behind the secret admin key. */
-export function adminRoutes({ store, adminKey, rules, config }: AdminDeps): Hono {
+export function adminRoutes({ store, adminKey, projection, config }: AdminDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     requireAdminKey(c.req.header('authorization'), adminKey);
@@ -28,7 +27,7 @@ export function adminRoutes({ store, adminKey, rules, config }: AdminDeps): Hono
     const [profile, timeline, progress, decisions] = await Promise.all([
       store.getUser(userId),
       store.userTimeline(userId, limitOf(c.req.query('limit'))),
-      readUserState(store, rules, config, userId, c.req.query('locale')),
+      readUserState(store, projection, config, userId, c.req.query('locale')),
       store.decisionsOf('user', userId, 200),
     ]);
     if (!profile && timeline.length === 0) {
@@ -63,7 +62,7 @@ export function adminRoutes({ store, adminKey, rules, config }: AdminDeps): Hono
     const [profile, timeline, state] = await Promise.all([
       store.getAccount(accountId),
       store.accountTimeline(accountId, limitOf(c.req.query('limit'))),
-      store.loadSubject('account', accountId),
+      projection.read('account', accountId),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No account "${accountId}" has been seen.`);

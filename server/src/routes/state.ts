@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
-import { checklistView, pickLocale, type Rules, type SubjectState } from '../../../core/engine';
+import { checklistView, pickLocale, type SubjectState } from '../../../core/engine';
 import { requireWriteKey, writeKeyOf } from '../auth';
+import type { Projector } from '../projection/projector';
 import type { Store, SubjectRecord } from '../store/store';
 
 export interface UserState {
@@ -15,17 +16,20 @@ export interface UserState {
 }
 
 /** A user's progress as the collector has decided it: milestones, activation, checklists. */
+/** What routes read of the projection: its rules, and states saved or not yet. */
+export type ProjectionView = Pick<Projector, 'rules' | 'read'>;
+
 export async function readUserState(
   store: Store,
-  rules: Rules,
+  projection: ProjectionView,
   config: AhakitConfig,
   userId: string,
   requestedLocale: string | undefined,
 ): Promise<UserState> {
   const accountId = await store.latestAccount(userId);
   const [user, account, profile, accountProfile] = await Promise.all([
-    store.loadSubject('user', userId),
-    accountId ? store.loadSubject('account', accountId) : Promise.resolve(null),
+    projection.read('user', userId),
+    accountId ? projection.read('account', accountId) : Promise.resolve(null),
     store.getUser(userId),
     accountId ? store.getAccount(accountId) : Promise.resolve(null),
   ]);
@@ -37,7 +41,7 @@ export async function readUserState(
   const accountState = account?.state ?? null;
   const checklists = userState
     ? checklistView(
-        rules,
+        projection.rules,
         {
           traits,
           accountTraits: accountProfile?.traits ?? {},
@@ -64,7 +68,7 @@ export async function readUserState(
  */
 export function stateRoutes(deps: {
   store: Store;
-  rules: Rules;
+  projection: ProjectionView;
   config: AhakitConfig;
   writeKey: string;
 }): Hono {
@@ -76,7 +80,7 @@ export function stateRoutes(deps: {
     );
     const state = await readUserState(
       deps.store,
-      deps.rules,
+      deps.projection,
       deps.config,
       c.req.param('userId'),
       c.req.query('locale'),

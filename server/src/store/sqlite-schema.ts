@@ -51,8 +51,9 @@ CREATE TABLE IF NOT EXISTS subject_states (
   first_seen INTEGER,
   activated_at INTEGER,
   updated_at INTEGER NOT NULL,
-  PRIMARY KEY (kind, id)
-) WITHOUT ROWID;
+  -- A rowid table: states are too large for a WITHOUT ROWID one to stay fast.
+  UNIQUE (kind, id)
+);
 -- Every decision, in the order it was made: milestones, activations, checklist progress.
 CREATE TABLE IF NOT EXISTS decisions (
   seq INTEGER PRIMARY KEY,
