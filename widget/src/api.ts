@@ -111,7 +111,8 @@ export interface Ahakit {
   flush(): Promise<void>;
   /**
    * Stops the instance: timers, listeners and the history patch go. Unsent events stay in
-   * storage for the next page.
+   * storage for the next page. Calls after it, a second destroy() too, do nothing; one
+   * warning says so.
    */
   destroy(): void;
   /** Who the widget thinks the user is. */

@@ -1,21 +1,5 @@
 /**
- * The UTF-8 size of a string, counted without allocating: batch and message limits are in
- * bytes on the wire, and `keepalive` requests are refused above 64 KiB.
+ * The UTF-8 size of a string: message and batch limits are in bytes on the wire, and
+ * `keepalive` requests are refused above 64 KiB.
  */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        // A surrogate pair is one code point of four bytes.
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export const utf8Length = (text: string): number => new TextEncoder().encode(text).length;

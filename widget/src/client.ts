@@ -1,36 +1,33 @@
 import { type Ahakit, type AhakitEvents, type AhakitOptions, createInertAhakit } from './api';
 import { utf8Length } from './bytes';
-import { DEFAULT_SETTINGS, loadConfig, readSettings } from './config-loader';
+import { loadConfig } from './config-loader';
 import { deviceContext, pageInfo } from './context';
-import { createDelivery, type DropReason } from './delivery';
+import { createDelivery } from './delivery';
 import { createEmitter } from './emitter';
-import { createIdentity, type Traits } from './identity';
-import { uuid } from './ids';
+import { createIdentity } from './identity';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
 import { watchNavigation } from './navigation';
 import { watchPageExit } from './page-exit';
-import { defaultPlatform, type Platform, type TimerId } from './platform';
+import { defaultPlatform, type Platform } from './platform';
 import { createQueue } from './queue';
+import { readSettings } from './settings';
 import { openStorage } from './storage';
-import { createWarn } from './warn';
+import { createWarn, type Warn } from './warn';
 
 /** The collector refuses single messages above this many bytes of JSON (`LIMITS.eventBytes`). */
 const MAX_MESSAGE_BYTES = 32 * 1024;
-const MAX_ID_LENGTH = 256;
-const MAX_EVENT_LENGTH = 200;
-const noop = () => {};
 
-const describe = (error: unknown) =>
-  error instanceof Error ? error.message || error.name : String(error);
+/** A non-empty string of at most `max` characters. */
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value !== '' && value.length <= max;
 
-const isId = (value: unknown): value is string | number =>
-  (typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH) ||
-  (typeof value === 'number' && Number.isFinite(value));
+const isId = (value: unknown) => isText(value, 256) || Number.isFinite(value);
 
 /**
  * Creates one ahakit instance: identity, a persistent queue and delivery to the collector.
  * Every instance owns its state; two instances (or two tests) never share anything but
- * storage. Nothing it does throws into the caller.
+ * storage. Nothing it does throws into the caller: without a write key, or if it cannot
+ * start, it warns and returns an instance that does nothing.
  *
  * @example
  * ```ts
@@ -42,329 +39,204 @@ const isId = (value: unknown): value is string | number =>
 export function createAhakit(options: AhakitOptions): Ahakit {
   const platform: Platform = { ...defaultPlatform(), ...options?.platform };
   const warn = createWarn(platform.warn);
-  if (typeof options?.writeKey !== 'string' || options.writeKey === '') {
-    warn('writeKey', 'no write key was given, so ahakit is off');
+  try {
+    return start(options, platform, warn);
+  } catch (error) {
+    warn('could not start; ahakit is off', error);
     return createInertAhakit();
   }
-  const { writeKey } = options;
-  const endpoint = (typeof options.endpoint === 'string' ? options.endpoint : '').replace(
-    /\/+$/,
-    '',
-  );
-  const adoptAfterMs = options.adoptAfterMs ?? 5_000;
-  let destroyed = false;
-  const cleanups: Array<() => void> = [];
-  const timers = new Set<TimerId>();
+}
 
-  const guard =
-    <A extends unknown[], R>(name: string, run: (...args: A) => R, fallback: R) =>
-    (...args: A): R => {
-      try {
-        if (!destroyed) return run(...args);
-        warn('destroyed', `${name}() was called after destroy(); it does nothing`);
-      } catch (error) {
-        warn(`error:${name}`, `${name}() failed: ${describe(error)}`);
-      }
-      return fallback;
-    };
-  const later = (name: string, run: () => void, ms: number) => {
-    const id = platform.setTimeout(
-      guard(
-        name,
-        () => {
-          timers.delete(id);
-          run();
-        },
-        undefined,
-      ),
-      ms,
-    );
-    timers.add(id);
+/** Wires up one instance; throws only when it cannot start, and then has left nothing behind. */
+function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
+  const { writeKey, adoptAfterMs = 5_000 } = options;
+  if (!writeKey) throw new Error('no writeKey or data-key');
+  const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
+  const win = platform.window;
+  const inert = createInertAhakit();
+  const cleanups: Array<() => void> = [];
+  let destroyed = false;
+  let pageCheck: ReturnType<typeof setTimeout> | undefined;
+
+  // A destroyed instance is quiet, but for saying that it was called.
+  const warn: Warn = (message, cause) => {
+    if (!destroyed) say(message, cause);
   };
 
   const emitter = createEmitter<AhakitEvents>((name, error) =>
-    warn(`handler:${String(name)}`, `a handler of "${String(name)}" threw: ${describe(error)}`),
+    warn(`an on("${name}") handler failed`, error),
   );
 
-  const optionSettings = readSettings(
-    {
-      batchSize: options.batchSize,
-      flushIntervalMs: options.flushIntervalMs,
-      maxQueueSize: options.maxQueueSize,
-    },
-    'options',
-    warn,
+  // One object, updated in place, so the queue and delivery see the config's changes.
+  // The options of createAhakit win over the config's.
+  const settings = readSettings({ options }, warn);
+
+  const identity = createIdentity(writeKey, platform.localStorage, (error) =>
+    warn('localStorage failed; ids are kept in memory', error),
   );
-  let configSettings = {};
-  const settings = () => ({ ...DEFAULT_SETTINGS, ...configSettings, ...optionSettings });
 
-  const identity = createIdentity({
-    writeKey,
-    storage: platform.localStorage,
-    newId: () => uuid(platform),
-    onError: (error) =>
-      warn(
-        'localStorage',
-        `localStorage is unavailable (${describe(error)}); the anonymous id lasts for this page only`,
-      ),
+  const storage = openStorage(platform.indexedDB, (reason) =>
+    warn('IndexedDB failed; events are kept in memory', reason),
+  );
+  const queue = createQueue(storage.queue, writeKey, settings, (count) => {
+    warn(`over ${settings.maxQueueSize} events queued; the oldest are dropped`);
+    delivery.dropped(count, 'queue_full');
   });
-
-  const storage = openStorage(platform, (reason) => {
-    if (destroyed) return;
-    warn(
-      'storage',
-      `IndexedDB is unavailable (${reason}); unsent events are kept in memory for this page only`,
-    );
-  });
-  const queue = createQueue({
-    store: storage.queue,
-    writeKey,
-    owner: uuid(platform),
-    now: platform.now,
-    maxSize: () => settings().maxQueueSize,
-  });
-
-  const dropped = (count: number, reason: DropReason) => {
-    if (reason === 'queue_full') {
-      warn(
-        'queue_full',
-        `more than ${settings().maxQueueSize} events are waiting to be sent; the oldest are dropped`,
-      );
-    }
-    // The collector learns of drops it could not see itself.
-    if (reason !== 'invalid' && reason !== 'refused') delivery.countDropped(count);
-    emitter.emit('dropped', { count, reason });
-  };
 
   const delivery = createDelivery({
     queue,
     platform,
-    endpoint,
+    url: `${endpoint}/v1/batch`,
     writeKey,
     settings,
     warn,
-    onDelivered: (count) => emitter.emit('delivered', { count }),
-    onDropped: dropped,
+    emit: emitter.emit,
   });
 
-  const device = deviceContext(platform);
-  let lastPageUrl: string | null = null;
+  const device = deviceContext(win);
+  let lastPageUrl: string | undefined;
 
   const enqueue = (body: MessageBody) => {
-    const message = buildMessage(body, {
-      messageId: uuid(platform),
-      timestamp: new Date(platform.now()).toISOString(),
-      identity: identity.current(),
-      page: pageInfo(platform),
-      device,
-    });
+    const message = buildMessage(body, identity.current(), pageInfo(win), device);
     const json = JSON.stringify(message);
     const bytes = utf8Length(json);
     if (bytes > MAX_MESSAGE_BYTES) {
-      const what = body.type === 'track' ? `"${body.event}"` : body.type;
       warn(
-        `too_large:${what}`,
-        `a ${what} event of ${bytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit and was dropped`,
+        `a ${body.type === 'track' ? body.event : body.type} event is over the 32 KB limit; dropped`,
       );
-      dropped(1, 'too_large');
-      return;
+      return delivery.dropped(1, 'too_large');
     }
-    const evicted = queue.add({ id: message.messageId, json, bytes });
-    if (evicted > 0) dropped(evicted, 'queue_full');
+    queue.add(message.messageId, json, bytes);
     emitter.emit('track', message);
     delivery.queued();
   };
 
-  const jsonArgument = (value: unknown, name: string, call: string): JsonObject => {
+  /** `value` as a JSON object; `{}`, with a warning, when it cannot be one. */
+  const jsonArgument = (value: unknown, what: string) => {
     const object = toJsonObject(value);
-    if (object) return object;
-    warn(
-      `${call}:${name}`,
-      `${call}() ${name} must be a plain object that JSON can represent; sent without them`,
-    );
-    return {};
-  };
-
-  const page = (properties?: JsonObject) => {
-    const info = pageInfo(platform);
-    lastPageUrl = info.url;
-    enqueue({
-      type: 'page',
-      properties: { ...info, ...jsonArgument(properties, 'properties', 'page') },
-    });
+    if (!object) warn(`${what} must be a plain JSON object; ignored`);
+    return object ?? {};
   };
 
   const track = (event: string, properties?: JsonObject) => {
-    if (typeof event !== 'string' || event === '' || event.length > MAX_EVENT_LENGTH) {
-      warn('track:event', `track() needs an event name of 1 to ${MAX_EVENT_LENGTH} characters`);
-      return;
-    }
-    enqueue({ type: 'track', event, properties: jsonArgument(properties, 'properties', 'track') });
+    if (!isText(event, 200)) return warn('track() needs an event name of 1-200 characters');
+    enqueue({ type: 'track', event, properties: jsonArgument(properties, 'track() properties') });
+  };
+
+  const methods: Omit<Ahakit, 'ready'> = {
+    identify(userId, traits) {
+      if (!isId(userId)) return warn('identify() needs a userId');
+      const id = String(userId);
+      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'));
+      enqueue({ type: 'identify', traits: state.traits });
+      emitter.emit('identify', { userId: id, traits: state.traits });
+    },
+    group(accountId, traits) {
+      if (!isId(accountId)) return warn('group() needs an accountId');
+      const groupId = String(accountId);
+      const { groupTraits } = identity.group(groupId, jsonArgument(traits, 'group() traits'));
+      enqueue({ type: 'group', groupId, traits: groupTraits });
+      emitter.emit('group', { groupId, traits: groupTraits });
+    },
+    track,
+    page(properties) {
+      const info = pageInfo(win);
+      lastPageUrl = info.url;
+      const extra = jsonArgument(properties, 'page() properties');
+      enqueue({ type: 'page', properties: { ...info, ...extra } });
+    },
+    usage(metric, used, limit) {
+      if (isText(metric, 200) && Number.isFinite(used) && Number.isFinite(limit)) {
+        track('$usage', { metric, used, limit });
+      } else warn('usage() needs a metric name, used and limit');
+    },
+    show(nudgeId) {
+      // No nudges exist in the config yet, so every id is unknown.
+      warn(`unknown nudge "${nudgeId}"`);
+    },
+    // A handler that is not a function fails when its event comes, and is warned about like
+    // any handler that throws.
+    on: emitter.on,
+    reset() {
+      emitter.emit('reset', { anonymousId: identity.reset().anonymousId });
+    },
+    flush: () => ready.then(delivery.flush),
+    user() {
+      // current() reads the stored state afresh: the caller gets its own copy.
+      const { groupTraits, ...user } = identity.current();
+      return user;
+    },
+    destroy() {
+      destroyed = true;
+      clearTimeout(pageCheck);
+      clearTimeout(adoptTimer);
+      delivery.destroy();
+      emitter.clear();
+      // Last: these touch the host's window and history.
+      for (const cleanup of cleanups) cleanup();
+    },
   };
 
   // Automatic page views wait a tick: SPA routers update the title after pushState, and a
   // redirect (two pushStates in a row) should count once.
-  let pageCheckPending = false;
   const checkPage = () => {
-    if (pageCheckPending) return;
-    pageCheckPending = true;
-    later(
-      'page',
-      () => {
-        pageCheckPending = false;
-        if (pageInfo(platform).url !== lastPageUrl) page();
-      },
-      0,
-    );
+    pageCheck ??= setTimeout(() => {
+      pageCheck = undefined;
+      if (pageInfo(win).url !== lastPageUrl) instance.page();
+    });
   };
 
-  const win = platform.window;
-  const doc = platform.document;
-  if (win && options.trackPages !== false) {
-    cleanups.push(watchNavigation(win, guard('navigation', checkPage, undefined)));
-    checkPage();
-  }
-  if (win && doc) {
-    cleanups.push(watchPageExit(win, doc, guard('flush', delivery.flushAtExit, undefined)));
-  }
   if (win) {
-    // Another tab identified or reset: follow it, so both tabs send as the same user.
-    const onStorage = guard(
-      'storage',
-      (event: StorageEvent) => {
-        if (event.key === null || event.key.startsWith(identity.keyPrefix)) identity.reload();
-      },
-      undefined,
-    );
-    win.addEventListener('storage', onStorage);
-    cleanups.push(() => win.removeEventListener('storage', onStorage));
+    if (options.trackPages !== false) {
+      cleanups.push(watchNavigation(win, checkPage));
+      checkPage();
+    }
+    cleanups.push(watchPageExit(win, delivery.flushAtExit));
   }
 
-  const adopt = async () => {
-    const result = await queue.adopt(adoptAfterMs);
-    if (destroyed) return;
-    if (result.dropped > 0) dropped(result.dropped, 'queue_full');
-    if (result.adopted > 0) delivery.queued();
-  };
-  const ready = storage.ready
-    .then(adopt)
-    .then(() => {
-      // A page closed moments before this one loaded left events too young to adopt yet.
-      if (!destroyed) later('adopt', () => void adopt().catch(noop), adoptAfterMs);
-    })
-    .catch((error: unknown) => warn('ready', `loading stored events failed: ${describe(error)}`));
+  // Never rejects: the store never does, and what follows a read never throws.
+  const adopt = () =>
+    queue.adopt(adoptAfterMs).then((adopted) => {
+      if (adopted) delivery.queued();
+    });
+  const ready = storage.ready.then(adopt);
+  // A page closed moments before this one loaded left events too young to adopt yet.
+  const adoptTimer = setTimeout(adopt, adoptAfterMs);
 
   if (options.loadConfig !== false) {
-    void ready
-      .then(() =>
-        loadConfig({
-          platform,
-          endpoint,
-          writeKey,
-          store: storage.config,
-          warn,
-          isActive: () => !destroyed,
-          onConfig: (update) => {
-            configSettings = readSettings(update.config?.widget, 'config.widget', warn);
-            emitter.emit('config', update);
-          },
-        }),
-      )
-      .catch((error: unknown) => warn('config', `loading the config failed: ${describe(error)}`));
+    void ready.then(() =>
+      loadConfig({
+        platform,
+        url: `${endpoint}/v1/config?key=${encodeURIComponent(writeKey)}`,
+        store: storage.config,
+        warn,
+        onConfig: (update) => {
+          Object.assign(
+            settings,
+            readSettings({ 'config.widget': update.config?.widget, options }, warn),
+          );
+          emitter.emit('config', update);
+        },
+        isActive: () => !destroyed,
+      }),
+    );
   }
 
-  return {
-    identify: guard(
-      'identify',
-      (userId: string | number, traits?: Traits) => {
-        if (!isId(userId)) {
-          warn('identify:userId', 'identify() needs a userId (a non-empty string or a number)');
-          return;
-        }
-        const state = identity.identify(String(userId), jsonArgument(traits, 'traits', 'identify'));
-        enqueue({ type: 'identify', traits: state.traits });
-        emitter.emit('identify', { userId: String(userId), traits: state.traits });
-      },
-      undefined,
-    ),
-    group: guard(
-      'group',
-      (accountId: string | number, traits?: Traits) => {
-        if (!isId(accountId)) {
-          warn('group:accountId', 'group() needs an accountId (a non-empty string or a number)');
-          return;
-        }
-        const groupId = String(accountId);
-        const state = identity.group(groupId, jsonArgument(traits, 'traits', 'group'));
-        enqueue({ type: 'group', groupId, traits: state.groupTraits });
-        emitter.emit('group', { groupId, traits: state.groupTraits });
-      },
-      undefined,
-    ),
-    track: guard('track', track, undefined),
-    page: guard('page', page, undefined),
-    usage: guard(
-      'usage',
-      (metric: string, used: number, limit: number) => {
-        const finite = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
-        if (typeof metric !== 'string' || metric === '' || !finite(used) || !finite(limit)) {
-          warn('usage:args', 'usage() needs a metric name and two numbers: used and limit');
-          return;
-        }
-        track('$usage', { metric, used, limit });
-      },
-      undefined,
-    ),
-    show: guard(
-      'show',
-      (nudgeId: string) => {
-        // No nudges exist in the config yet, so every id is unknown.
-        warn(`show:${String(nudgeId)}`, `unknown nudge "${String(nudgeId)}"`);
-      },
-      undefined,
-    ),
-    on: guard(
-      'on',
-      <K extends keyof AhakitEvents>(name: K, handler: (payload: AhakitEvents[K]) => void) => {
-        if (typeof handler !== 'function') {
-          warn(`on:${String(name)}`, `on("${String(name)}") needs a handler function`);
-          return noop;
-        }
-        return emitter.on(name, handler);
-      },
-      noop,
-    ) as Ahakit['on'],
-    reset: guard(
-      'reset',
-      () => {
-        const state = identity.reset();
-        emitter.emit('reset', { anonymousId: state.anonymousId });
-      },
-      undefined,
-    ),
-    flush: guard('flush', () => ready.then(() => delivery.flush()).catch(noop), Promise.resolve()),
-    destroy: () => {
-      // Not through guard(): a second destroy() is fine and says nothing.
-      if (destroyed) return;
-      destroyed = true;
+  // Every method is guarded: it never throws into the page, and once destroyed, or when it
+  // fails, it does what the inert instance does.
+  type Method = (...args: unknown[]) => unknown;
+  const instance = { ready } as Ahakit;
+  for (const [name, run] of Object.entries(methods) as Array<[keyof typeof methods, Method]>) {
+    const fallback = inert[name] as Method;
+    (instance as unknown as Record<string, Method>)[name] = (...args) => {
       try {
-        for (const id of timers) platform.clearTimeout(id);
-        timers.clear();
-        for (const cleanup of cleanups.splice(0)) cleanup();
-        delivery.destroy();
-        emitter.clear();
+        if (!destroyed) return run(...args);
+        say('called after destroy(); ignored');
       } catch (error) {
-        warn('error:destroy', `destroy() failed: ${describe(error)}`);
+        say(`${name}() failed`, error);
       }
-    },
-    user: guard(
-      'user',
-      () => {
-        const { anonymousId, userId, traits, groupId } = identity.current();
-        return { anonymousId, userId, traits: { ...traits }, groupId };
-      },
-      { anonymousId: '', userId: null, traits: {}, groupId: null },
-    ),
-    ready,
-  };
+      return fallback(...args);
+    };
+  }
+  return instance;
 }

@@ -1,51 +1,39 @@
-import type { Platform } from './platform';
-
-/** Where the user is, in the `context.page` shape of Segment messages. */
+/**
+ * Where the user is, in the `context.page` shape of Segment messages. Without a window
+ * (or a document) the fields are undefined, which JSON leaves out.
+ */
 export interface PageInfo {
-  path: string;
-  url: string;
-  title: string;
-  referrer: string;
-  search: string;
+  path: string | undefined;
+  url: string | undefined;
+  title: string | undefined;
+  referrer: string | undefined;
+  search: string | undefined;
 }
 
-function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read() ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-export function pageInfo(platform: Pick<Platform, 'window' | 'document'>): PageInfo {
-  const location = attempt(() => platform.window?.location, undefined);
-  const doc = platform.document;
+export function pageInfo(win: Window | undefined): PageInfo {
+  const location = win?.location;
+  const doc = win?.document;
   return {
-    path: attempt(() => location?.pathname ?? '', ''),
-    url: attempt(() => location?.href ?? '', ''),
-    title: attempt(() => doc?.title ?? '', ''),
-    referrer: attempt(() => doc?.referrer ?? '', ''),
-    search: attempt(() => location?.search ?? '', ''),
+    path: location?.pathname,
+    url: location?.href,
+    title: doc?.title,
+    referrer: doc?.referrer,
+    search: location?.search,
   };
 }
 
 /** The parts of `context` that describe the browser rather than the page. */
-export function deviceContext(platform: Pick<Platform, 'window'>): Record<string, unknown> {
-  const win = platform.window;
-  const context: Record<string, unknown> = {};
-  const locale = attempt(() => win?.navigator.language, undefined);
-  if (locale) context.locale = locale;
-  const userAgent = attempt(() => win?.navigator.userAgent, undefined);
-  if (userAgent) context.userAgent = userAgent;
-  const timezone = attempt(() => Intl.DateTimeFormat().resolvedOptions().timeZone, undefined);
-  if (timezone) context.timezone = timezone;
-  const screen = attempt(
-    () =>
-      win?.screen
-        ? { width: win.screen.width, height: win.screen.height, density: win.devicePixelRatio }
-        : undefined,
-    undefined,
-  );
-  if (screen) context.screen = screen;
-  return context;
+export function deviceContext(win: Window | undefined): Record<string, unknown> {
+  try {
+    const { navigator, screen } = win!;
+    return {
+      locale: navigator.language,
+      userAgent: navigator.userAgent,
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      screen: { width: screen.width, height: screen.height, density: win!.devicePixelRatio },
+    };
+  } catch {
+    // No window (a worker, a test's fake one): the page describes itself less.
+    return {};
+  }
 }

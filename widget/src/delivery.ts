@@ -1,11 +1,15 @@
+import type { WidgetSettings } from '../../core/config/schema';
+import type { AhakitEvents } from './api';
 import { utf8Length } from './bytes';
-import type { Platform, TimerId } from './platform';
+import type { Emitter } from './emitter';
+import type { Platform } from './platform';
 import type { Queue, QueuedMessage } from './queue';
-import { retryDelay, type SendResult, send } from './transport';
+import { type SendResult, send } from './transport';
 import type { Warn } from './warn';
 
 /** Chrome refuses `keepalive` bodies above 64 KiB in flight; stay clear of it. */
-export const MAX_BODY_BYTES = 60 * 1024;
+const MAX_BODY_BYTES = 60 * 1024;
+const MAX_BACKOFF_MS = 60_000;
 
 /**
  * Why messages were lost: `queue_full` (the oldest made room for newer ones), `too_large`
@@ -17,8 +21,11 @@ export type DropReason = 'queue_full' | 'too_large' | 'invalid' | 'refused';
 export interface Delivery {
   /** A message was queued: send now if a batch is full, else within the flush interval. */
   queued(): void;
-  /** Counts messages dropped in the browser, reported in the next batch's context. */
-  countDropped(count: number): void;
+  /**
+   * Messages lost in the browser: a `dropped` event, and reported to the collector in
+   * the next batch's context, since it never saw them.
+   */
+  dropped(count: number, reason: 'queue_full' | 'too_large'): void;
   /** Sends everything waiting, now; resolves when the queue is empty or a send failed. */
   flush(): Promise<void>;
   /** The page is being hidden or unloaded: send what is waiting at once, with keepalive. */
@@ -28,20 +35,15 @@ export interface Delivery {
 
 export interface DeliveryOptions {
   queue: Queue;
-  platform: Pick<
-    Platform,
-    'fetch' | 'sendBeacon' | 'now' | 'random' | 'setTimeout' | 'clearTimeout'
-  >;
-  endpoint: string;
+  platform: Pick<Platform, 'fetch' | 'sendBeacon' | 'random'>;
+  url: string;
   writeKey: string;
-  settings: () => { batchSize: number; flushIntervalMs: number };
+  /** The current settings: the config may change them. */
+  settings: WidgetSettings;
   warn: Warn;
-  onDelivered: (count: number) => void;
-  onDropped: (count: number, reason: DropReason) => void;
+  /** Reports `delivered` and `dropped` events. */
+  emit: Emitter<Pick<AhakitEvents, 'delivered' | 'dropped'>>['emit'];
 }
-
-/** `batch[3].event` → `event`: the same mistake in another position is the same problem. */
-const fieldName = (field: string) => field.replace(/^batch\[\d+\]\.?/, '') || field;
 
 /**
  * The delivery loop: batches by count, time and bytes, keeps one request in flight, and
@@ -50,195 +52,131 @@ const fieldName = (field: string) => field.replace(/^batch\[\d+\]\.?/, '') || fi
  * storage, to be sent again (and deduplicated by the collector) if no answer came.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { queue, platform, warn } = options;
-  const url = `${options.endpoint}/v1/batch`;
-  let flushTimer: TimerId | undefined;
-  let retryTimer: TimerId | undefined;
-  let attempt = 0;
-  let inFlight = 0;
-  let inFlightBytes = 0;
+  const { queue, platform, warn, url, settings, emit } = options;
+  // The flush interval's timer, or the backoff's while `backingOff`.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let backingOff = false;
+  let failures = 0;
+  // The bytes of the requests on the wire.
+  let bytesInFlight = 0;
   let unreportedDrops = 0;
   let destroyed = false;
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
 
   const encode = (batch: QueuedMessage[], dropped: number) => {
-    const sentAt = new Date(platform.now()).toISOString();
-    const context = dropped > 0 ? `,"context":{"ahakit":{"dropped":${dropped}}}` : '';
+    const context = dropped ? `,"context":{"ahakit":{"dropped":${dropped}}}` : '';
+    const messages = batch.map((message) => message.json).join();
     const writeKey = JSON.stringify(options.writeKey);
-    const messages = batch.map((message) => message.json).join(',');
-    return `{"batch":[${messages}],"sentAt":"${sentAt}","writeKey":${writeKey}${context}}`;
+    return `{"batch":[${messages}],"sentAt":"${new Date().toISOString()}","writeKey":${writeKey}${context}}`;
   };
   // The envelope around the messages, with room for a nine-digit dropped count.
   const envelopeBytes = utf8Length(encode([], 999_999_999));
 
   const settle = () => {
-    const pending = waiters;
-    waiters = [];
-    for (const resolve of pending) resolve();
+    for (const resolve of waiters.splice(0)) resolve();
   };
 
-  const stopTimer = (timer: TimerId | undefined) => {
-    if (timer !== undefined) platform.clearTimeout(timer);
-    return undefined;
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    backingOff = false;
   };
 
-  const guarded = (run: () => void) => () => {
-    try {
-      run();
-    } catch (error) {
-      warn('delivery', `delivery failed unexpectedly: ${String(error)}`);
-    }
+  const startTimer = (ms: number) => {
+    if (destroyed) return;
+    timer = setTimeout(() => {
+      stopTimer();
+      pump(false);
+    }, ms);
   };
 
+  /** Sends one batch; returns its size in bytes. */
   const dispatch = (batch: QueuedMessage[], atExit: boolean) => {
     const dropped = unreportedDrops;
+    unreportedDrops = 0;
     const body = encode(batch, dropped);
     const bytes = utf8Length(body);
-    inFlight++;
-    inFlightBytes += bytes;
+    bytesInFlight += bytes;
+    // Never rejects: send() never does, and answer() only calls what never throws.
     void send(platform, url, body, atExit).then((result) => {
-      inFlight--;
-      inFlightBytes -= bytes;
-      try {
-        answer(batch, dropped, atExit, result);
-      } catch (error) {
-        warn('delivery', `delivery failed unexpectedly: ${String(error)}`);
-        settle();
-      }
+      bytesInFlight -= bytes;
+      answer(batch, dropped, result);
     });
     return bytes;
   };
 
-  const acknowledged = (batch: QueuedMessage[], dropped: number) => {
-    queue.remove(batch);
-    attempt = 0;
-    // The collector answered (say, to a send at page hide), so stop backing off.
-    retryTimer = stopTimer(retryTimer);
-    unreportedDrops = Math.max(0, unreportedDrops - dropped);
-  };
-
-  const answer = (batch: QueuedMessage[], dropped: number, atExit: boolean, result: SendResult) => {
-    switch (result.kind) {
-      case 'ok':
-        acknowledged(batch, dropped);
-        options.onDelivered(batch.length);
-        break;
-      case 'invalid': {
-        acknowledged(batch, dropped);
-        const rejected = Math.min(batch.length, result.rejected.length);
-        const fields = [...new Set(result.rejected.map((item) => fieldName(item.field)))];
-        const detail = result.rejected
-          .slice(0, 3)
-          .map((item) => `${item.field}: ${item.reason}`)
-          .join('; ');
-        warn(
-          `invalid:${fields.join(',')}`,
-          `the collector refused ${rejected} of ${batch.length} events (${detail}); fix the calls that send ${fields.join(', ')}`,
-        );
-        if (batch.length > rejected) options.onDelivered(batch.length - rejected);
-        if (rejected > 0) options.onDropped(rejected, 'invalid');
-        break;
+  const answer = (batch: QueuedMessage[], dropped: number, result: SendResult) => {
+    const { length } = batch;
+    if (result.kind === 'retry') {
+      // Not answered: the messages wait, and the count is reported with a later batch.
+      queue.release(batch);
+      unreportedDrops += dropped;
+      warn(`could not send to ${url}; retrying`, result.problem);
+      if (!backingOff) {
+        // Full jitter: a random wait up to 1 s, 2 s, 4 s, … 60 s, so browsers that lost the
+        // collector at once don't all come back together. Retry-After is a floor.
+        const ceiling = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** failures++);
+        stopTimer();
+        startTimer(Math.max(platform.random() * ceiling, result.retryAfterMs));
+        backingOff = true;
       }
-      case 'refused':
-        acknowledged(batch, dropped);
-        warn(
-          `refused:${result.status}:${result.code}`,
-          `the collector refused ${batch.length} events with HTTP ${result.status} (${result.code}${result.message ? `: ${result.message}` : ''}); they are dropped, not retried`,
-        );
-        options.onDropped(batch.length, 'refused');
-        break;
-      case 'unconfirmed':
-        // sendBeacon gives no answer. Outside page exit (no fetch at all) there is no better
-        // way to know, so count it as sent; at exit keep it for a later, confirmed send.
-        if (atExit) {
-          queue.release(batch);
-          if (inFlight === 0) schedule();
-          return;
-        }
-        acknowledged(batch, dropped);
-        break;
-      case 'retry': {
-        queue.release(batch);
-        attempt++;
-        const problem = result.status === null ? 'network' : String(result.status);
-        warn(
-          `retry:${problem}`,
-          `could not deliver events to ${url} (${result.problem}); they are kept and retried`,
-        );
-        if (!destroyed && retryTimer === undefined) {
-          flushTimer = stopTimer(flushTimer);
-          retryTimer = platform.setTimeout(
-            onRetryTimer,
-            retryDelay(attempt, platform.random, result.retryAfterMs),
-          );
-        }
-        settle();
-        return;
+    } else {
+      // Answered (maybe a send at page hide, while backing off): no more backing off.
+      queue.remove(batch);
+      failures = 0;
+      if (backingOff) stopTimer();
+      const lost = result.kind === 'ok' ? 0 : result.kind === 'invalid' ? result.count : length;
+      if (lost < length) emit('delivered', { count: length - lost });
+      if (result.kind !== 'ok') {
+        warn('the collector refused events; dropped', result.problem);
+        if (lost) emit('dropped', { count: lost, reason: result.kind });
       }
     }
-    if (inFlight === 0) pump(false);
+    // Sends the next batch, or while backing off, resolves flush() for the failure.
+    if (!bytesInFlight) pump(false);
   };
 
-  /** Sends the next batch unless one is in flight (its answer calls pump again). */
-  const pump = (force: boolean) => {
-    if (inFlight > 0) return;
-    if (destroyed) return settle();
-    if (retryTimer !== undefined) {
-      if (!force) return settle();
-      retryTimer = stopTimer(retryTimer);
+  /**
+   * Sends the next batch, unless one is in flight (its answer calls pump again) or a retry
+   * is waiting and this is no flush; at page exit every batch at once, without waiting.
+   */
+  const pump = (force: boolean, atExit = false) => {
+    if (destroyed || (backingOff && !force)) return settle();
+    if (bytesInFlight && !atExit) return;
+    stopTimer();
+    // Keepalive bodies in flight at once share one 64 KiB allowance.
+    let budget = MAX_BODY_BYTES - bytesInFlight;
+    for (;;) {
+      const batch = queue.take(settings.batchSize, budget - envelopeBytes);
+      if (!batch.length) break;
+      budget -= dispatch(batch, atExit);
+      if (!atExit) return;
     }
-    flushTimer = stopTimer(flushTimer);
-    const batch = queue.take(options.settings().batchSize, MAX_BODY_BYTES - envelopeBytes);
-    if (batch.length === 0) return settle();
-    dispatch(batch, false);
+    if (!bytesInFlight) settle();
   };
 
-  const onFlushTimer = guarded(() => {
-    flushTimer = undefined;
-    pump(false);
-  });
-  const onRetryTimer = guarded(() => {
-    retryTimer = undefined;
-    pump(false);
-  });
-
-  function schedule() {
-    if (destroyed) return;
-    const { batchSize, flushIntervalMs } = options.settings();
+  const schedule = () => {
+    const { batchSize, flushIntervalMs } = settings;
     const waiting = queue.waiting();
     if (waiting >= batchSize) pump(false);
-    else if (waiting > 0 && flushTimer === undefined && retryTimer === undefined && !inFlight) {
-      flushTimer = platform.setTimeout(onFlushTimer, flushIntervalMs);
-    }
-  }
+    else if (waiting && !timer && !bytesInFlight) startTimer(flushIntervalMs);
+  };
 
   return {
     queued: schedule,
-    countDropped(count) {
+    dropped(count, reason) {
       unreportedDrops += count;
+      emit('dropped', { count, reason });
     },
-    flush() {
-      return new Promise<void>((resolve) => {
+    flush: () =>
+      new Promise<void>((resolve) => {
         waiters.push(resolve);
         pump(true);
-      });
-    },
-    flushAtExit() {
-      if (destroyed) return;
-      flushTimer = stopTimer(flushTimer);
-      // All keepalive bodies in flight share one 64 KiB allowance.
-      let budget = MAX_BODY_BYTES - inFlightBytes;
-      const { batchSize } = options.settings();
-      while (budget > envelopeBytes) {
-        const batch = queue.take(batchSize, budget - envelopeBytes);
-        if (batch.length === 0) break;
-        budget -= dispatch(batch, true);
-      }
-    },
+      }),
+    flushAtExit: () => pump(true, true),
     destroy() {
       destroyed = true;
-      flushTimer = stopTimer(flushTimer);
-      retryTimer = stopTimer(retryTimer);
+      stopTimer();
       settle();
     },
   };

@@ -1,6 +1,6 @@
 /**
  * A typed event emitter whose handlers can never break the emitter: a handler that throws
- * is reported once through `onError` and the other handlers still run.
+ * is reported through `onError` and the other handlers still run.
  */
 export interface Emitter<Events> {
   on<K extends keyof Events>(name: K, handler: (payload: Events[K]) => void): () => void;
@@ -11,23 +11,17 @@ export interface Emitter<Events> {
 export function createEmitter<Events>(
   onError: (name: keyof Events, error: unknown) => void,
 ): Emitter<Events> {
-  const handlers = new Map<keyof Events, Set<(payload: never) => void>>();
+  type Subscription = [name: keyof Events, handler: (payload: never) => void];
+  const subscriptions = new Set<Subscription>();
   return {
     on(name, handler) {
-      let set = handlers.get(name);
-      if (!set) {
-        set = new Set();
-        handlers.set(name, set);
-      }
-      set.add(handler);
-      return () => {
-        set.delete(handler);
-      };
+      const subscription: Subscription = [name, handler];
+      subscriptions.add(subscription);
+      return () => subscriptions.delete(subscription);
     },
     emit(name, payload) {
-      const set = handlers.get(name);
-      if (!set) return;
-      for (const handler of [...set]) {
+      for (const [subscribed, handler] of [...subscriptions]) {
+        if (subscribed !== name) continue;
         try {
           (handler as (payload: Events[typeof name]) => void)(payload);
         } catch (error) {
@@ -35,8 +29,6 @@ export function createEmitter<Events>(
         }
       }
     },
-    clear() {
-      handlers.clear();
-    },
+    clear: () => subscriptions.clear(),
   };
 }

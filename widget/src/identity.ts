@@ -1,3 +1,4 @@
+import { uuid } from './ids';
 import type { KeyValueStorage } from './platform';
 
 export type Traits = Record<string, unknown>;
@@ -18,111 +19,84 @@ export interface Identity {
   group(groupId: string, traits: Traits): IdentityState;
   /** Forgets user, traits and group, and starts a new anonymousId. */
   reset(): IdentityState;
-  /** Reads the stored state again (another tab of the same site changed it). */
-  reload(): IdentityState;
-  /** The prefix of every key this identity stores under, for `storage` events. */
-  keyPrefix: string;
 }
 
-const isObject = (value: unknown): value is Traits =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A user who has not identified: no id, no traits, no group. */
+const anonymous = () => ({ userId: null, traits: {}, groupId: null, groupTraits: {} });
 
 /**
- * Identity kept in `localStorage` (synchronous, so the first `track` of a page already has
- * it) under `ahakit:<writeKey>:…`. When `localStorage` is missing or throws (Safari with
- * cookies blocked, a full quota) it lives in memory for this page and `onError` is told.
+ * Identity kept in `localStorage` under `ahakit:<writeKey>:anonymousId` and `…:user`, and
+ * read from it every time: it is synchronous, so the first `track` of a page already has
+ * it, and another tab's `identify` or `reset` applies to this tab's next message too. When
+ * `localStorage` is missing or throws (Safari with cookies blocked, a full quota) it lives
+ * in memory for this page and `onError` is told.
  */
-export function createIdentity(options: {
-  writeKey: string;
-  storage: KeyValueStorage | undefined;
-  newId: () => string;
-  onError: (error: unknown) => void;
-}): Identity {
-  const keyPrefix = `ahakit:${options.writeKey}:`;
-  const anonymousKey = `${keyPrefix}anonymousId`;
-  const userKey = `${keyPrefix}user`;
+export function createIdentity(
+  writeKey: string,
+  storage: KeyValueStorage | undefined,
+  onError: (error: unknown) => void,
+): Identity {
+  const anonymousKey = `ahakit:${writeKey}:anonymousId`;
+  const userKey = `ahakit:${writeKey}:user`;
   const memory = new Map<string, string>();
 
-  const read = (key: string): string | null => {
+  const read = (key: string) => {
     try {
-      if (options.storage) return options.storage.getItem(key);
+      if (storage) return storage.getItem(key);
     } catch (error) {
-      options.onError(error);
+      onError(error);
     }
-    return memory.get(key) ?? null;
+    return memory.get(key);
   };
-  const write = (key: string, value: string | null) => {
-    if (value === null) memory.delete(key);
-    else memory.set(key, value);
+  const write = (key: string, value: string) => {
+    memory.set(key, value);
     try {
-      if (!options.storage) return;
-      if (value === null) options.storage.removeItem(key);
-      else options.storage.setItem(key, value);
+      storage?.setItem(key, value);
     } catch (error) {
-      options.onError(error);
+      onError(error);
     }
   };
 
-  const load = (): IdentityState => {
-    let anonymousId = read(anonymousKey);
-    if (!anonymousId) {
-      anonymousId = options.newId();
-      write(anonymousKey, anonymousId);
-    }
-    let stored: unknown = null;
-    try {
-      stored = JSON.parse(read(userKey) ?? 'null');
-    } catch {
-      stored = null;
-    }
-    const user = isObject(stored) ? stored : {};
-    return {
-      anonymousId,
-      userId: typeof user.userId === 'string' ? user.userId : null,
-      traits: isObject(user.traits) ? user.traits : {},
-      groupId: typeof user.groupId === 'string' ? user.groupId : null,
-      groupTraits: isObject(user.groupTraits) ? user.groupTraits : {},
-    };
-  };
-
-  let state = load();
-
-  const save = (next: IdentityState): IdentityState => {
-    state = next;
-    write(anonymousKey, next.anonymousId);
-    const { userId, traits, groupId, groupTraits } = next;
-    const empty = userId === null && groupId === null && Object.keys(traits).length === 0;
-    write(userKey, empty ? null : JSON.stringify({ userId, traits, groupId, groupTraits }));
+  const save = (state: IdentityState) => {
+    const { anonymousId, ...user } = state;
+    write(anonymousKey, anonymousId);
+    write(userKey, JSON.stringify(user));
     return state;
   };
 
+  const current = (): IdentityState => {
+    let anonymousId = read(anonymousKey);
+    if (!anonymousId) {
+      anonymousId = uuid();
+      write(anonymousKey, anonymousId);
+    }
+    let user: unknown;
+    try {
+      user = JSON.parse(read(userKey) ?? '{}');
+    } catch {
+      // Damaged by hand: an anonymous user.
+    }
+    return { anonymousId, ...anonymous(), ...(user as Partial<IdentityState>) };
+  };
+
   return {
-    keyPrefix,
-    current: () => state,
-    identify: (userId, traits) =>
-      save({
+    current,
+    identify(userId, traits) {
+      const state = current();
+      return save({
         ...state,
         userId,
-        traits: userId === state.userId ? { ...state.traits, ...traits } : { ...traits },
-      }),
-    group: (groupId, traits) =>
-      save({
+        traits: userId === state.userId ? { ...state.traits, ...traits } : traits,
+      });
+    },
+    group(groupId, traits) {
+      const state = current();
+      return save({
         ...state,
         groupId,
-        groupTraits:
-          groupId === state.groupId ? { ...state.groupTraits, ...traits } : { ...traits },
-      }),
-    reset: () =>
-      save({
-        anonymousId: options.newId(),
-        userId: null,
-        traits: {},
-        groupId: null,
-        groupTraits: {},
-      }),
-    reload: () => {
-      state = load();
-      return state;
+        groupTraits: groupId === state.groupId ? { ...state.groupTraits, ...traits } : traits,
+      });
     },
+    reset: () => save({ anonymousId: uuid(), ...anonymous() }),
   };
 }

@@ -1,6 +1,7 @@
 import type { MessageInput } from '../../core/events/schema';
 import type { PageInfo } from './context';
 import type { IdentityState } from './identity';
+import { uuid } from './ids';
 import { VERSION } from './version';
 
 export type JsonObject = Record<string, unknown>;
@@ -20,44 +21,39 @@ export type MessageBody =
   | { type: 'page'; properties: JsonObject }
   | { type: 'group'; groupId: string; traits: JsonObject };
 
-export interface MessageEnvironment {
-  messageId: string;
-  timestamp: string;
-  identity: IdentityState;
-  page: PageInfo;
-  device: JsonObject;
-}
-
 /**
  * A copy of `value` that survives `JSON.stringify` and IndexedDB's structured clone:
  * functions and undefined go, dates become strings. `null` when it is not a plain object
  * or cannot be serialized (a cycle, a BigInt).
  */
 export function toJsonObject(value: unknown): JsonObject | null {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   try {
-    return JSON.parse(JSON.stringify(value)) as JsonObject;
+    const copy = JSON.parse(JSON.stringify(value === undefined ? {} : value));
+    return typeof copy === 'object' && copy && !Array.isArray(copy) ? copy : null;
   } catch {
     return null;
   }
 }
 
-export function buildMessage(body: MessageBody, env: MessageEnvironment): WidgetMessage {
-  const { identity } = env;
-  const context: JsonObject = {
-    library: { name: 'ahakit', version: VERSION },
-    page: env.page,
-    ...env.device,
-  };
-  if (identity.groupId !== null) context.groupId = identity.groupId;
-  const message: WidgetMessage = {
+/** A new message, stamped with a fresh messageId and the current time. */
+export function buildMessage(
+  body: MessageBody,
+  { anonymousId, userId, groupId }: IdentityState,
+  page: PageInfo,
+  device: JsonObject,
+): WidgetMessage {
+  // userId and context.groupId only once there is one (never ''): null is not valid on the wire.
+  return {
     ...body,
-    messageId: env.messageId,
-    timestamp: env.timestamp,
-    anonymousId: identity.anonymousId,
-    context,
+    messageId: uuid(),
+    timestamp: new Date().toISOString(),
+    anonymousId,
+    ...(userId && { userId }),
+    context: {
+      library: { name: 'ahakit', version: VERSION },
+      page,
+      ...device,
+      ...(groupId && { groupId }),
+    },
   };
-  if (identity.userId !== null) message.userId = identity.userId;
-  return message;
 }

@@ -1,5 +1,3 @@
-type HistoryMethod = 'pushState' | 'replaceState';
-
 /**
  * Calls `onNavigate` after every SPA navigation: `history.pushState` / `replaceState`
  * (patched, since browsers fire no event for them), `popstate` and `hashchange`. The
@@ -9,20 +7,18 @@ type HistoryMethod = 'pushState' | 'replaceState';
 export function watchNavigation(win: Window, onNavigate: () => void): () => void {
   let active = true;
   const notify = () => {
-    if (!active) return;
     try {
-      onNavigate();
+      if (active) onNavigate();
     } catch {
-      // onNavigate is guarded by the caller; never let it reach the host's history call.
+      // Never let the widget's trouble reach the host's history call.
     }
   };
 
   const history = win.history;
-  const patch = (name: HistoryMethod) => {
+  const patch = (name: 'pushState' | 'replaceState') => {
     const original = history[name];
-    if (typeof original !== 'function') return () => {};
     const hadOwn = Object.hasOwn(history, name);
-    const patched = function (this: History, ...args: Parameters<History[HistoryMethod]>) {
+    const patched: typeof original = function (this: History, ...args) {
       const result = original.apply(this, args);
       notify();
       return result;

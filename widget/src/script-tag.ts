@@ -10,87 +10,48 @@
  * one instance, replaces the stub with `ahakit(method, ...args)` carrying every method
  * (`ahakit.track(...)` works too), and replays the calls the stub queued, in order.
  */
-import { type Ahakit, createInertAhakit } from './api';
+import type { Ahakit } from './api';
 import { createAhakit } from './client';
-import { defaultPlatform } from './platform';
 import { createWarn } from './warn';
 
-const METHODS = [
-  'identify',
-  'group',
-  'track',
-  'page',
-  'usage',
-  'show',
-  'on',
-  'reset',
-  'flush',
-  'destroy',
-  'user',
-] as const;
-type Method = (typeof METHODS)[number];
-
 type Api = ((method: unknown, ...args: unknown[]) => unknown) &
-  Partial<Record<Method, unknown>> & { q?: unknown; instance?: Ahakit; ready?: Promise<void> };
+  Partial<Ahakit> & { q?: ArrayLike<unknown>[] };
 
-const isMethod = (name: unknown): name is Method =>
-  typeof name === 'string' && (METHODS as readonly string[]).includes(name);
+const warn = createWarn((message) => console.warn(message));
 
 function install() {
-  const warn = createWarn(defaultPlatform().warn);
   const win = window as Window & { ahakit?: Api };
   const existing = win.ahakit;
-  if (typeof existing === 'function' && existing.instance) {
-    warn('twice', 'ahakit.js is loaded twice on this page; the second copy does nothing');
-    return;
-  }
+  // The snippet's stub has no `ready`; an installed ahakit has.
+  if (existing?.ready) return warn('ahakit.js is loaded twice; ignored');
 
-  const found = document.currentScript;
-  const script =
-    found instanceof HTMLScriptElement && found.hasAttribute('data-key')
-      ? found
-      : document.querySelector<HTMLScriptElement>('script[data-key][src*="ahakit"]');
-  const writeKey = script?.getAttribute('data-key') ?? '';
-  let endpoint = script?.getAttribute('data-endpoint') ?? '';
-  if (!endpoint && script?.src) {
-    try {
-      endpoint = new URL(script.src, document.baseURI).origin;
-    } catch {
-      endpoint = '';
-    }
-  }
+  // The tag that loaded this script, or (from a loader, where currentScript is another
+  // script or null) the first tag that looks like it.
+  const script = [
+    document.currentScript,
+    document.querySelector<HTMLScriptElement>('script[data-key][src*="ahakit"]'),
+  ].find((tag) => tag?.dataset.key) as HTMLScriptElement | undefined;
+  // Without a write key it warns and returns an instance that does nothing.
+  const instance = createAhakit({
+    writeKey: script?.dataset.key ?? '',
+    // The collector serves this script, so it is at the script's origin unless told otherwise.
+    endpoint: script?.dataset.endpoint || (script ? new URL(script.src).origin : ''),
+  });
 
-  let instance: Ahakit;
-  if (writeKey) instance = createAhakit({ writeKey, endpoint });
-  else {
-    warn('key', 'the ahakit script tag has no data-key attribute, so ahakit is off');
-    instance = createInertAhakit();
-  }
-
-  const api: Api = (method, ...args) => {
-    if (isMethod(method)) return (instance[method] as (...rest: unknown[]) => unknown)(...args);
-    warn(`method:${String(method)}`, `unknown method "${String(method)}"`);
-    return undefined;
+  const call = (method: unknown, ...args: unknown[]) => {
+    const run = Object.hasOwn(instance, method as string) && instance[method as keyof Ahakit];
+    if (typeof run === 'function') return (run as (...rest: unknown[]) => unknown)(...args);
+    warn(`unknown method "${String(method)}"`);
   };
-  for (const method of METHODS) api[method] = instance[method];
-  api.ready = instance.ready;
-  if (writeKey) api.instance = instance;
+  const api: Api = Object.assign(call, instance);
 
-  const queued = existing?.q;
   win.ahakit = api;
-  if (!Array.isArray(queued)) return;
-  for (const args of queued) {
-    try {
-      const [method, ...rest] = Array.from(args as ArrayLike<unknown>);
-      api(method, ...rest);
-    } catch {
-      // api() is guarded already; a broken entry in q must not stop the others.
-    }
-  }
+  // The snippet queued `arguments` objects; api() never throws.
+  for (const args of existing?.q ?? []) api(...(Array.from(args) as [unknown]));
 }
 
 try {
   install();
 } catch (error) {
-  if (typeof console !== 'undefined') console.warn('[ahakit] could not start:', error);
+  warn('could not start; ahakit is off', error);
 }

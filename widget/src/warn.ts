@@ -1,19 +1,22 @@
 /**
- * One `[ahakit]` warning per distinct problem. A problem key names the problem, not the
- * call (`'storage'`, `'send:500'`), so a collector that is down for an hour logs one line,
- * not one per event.
+ * One `[ahakit]` warning per distinct problem: what happened and what follows, then the
+ * error or answer that caused it, like `could not send to …; retrying (HTTP 503)`. Messages
+ * name the problem, not the call (no counts or ids that change from call to call), so a
+ * collector that is down for an hour logs one line, not one per event.
  */
-export type Warn = (key: string, message: string) => void;
+export type Warn = (message: string, cause?: unknown) => void;
 
 export function createWarn(write: (message: string) => void): Warn {
   const seen = new Set<string>();
-  return (key, message) => {
-    if (seen.has(key)) return;
-    seen.add(key);
+  return (message, cause) => {
+    // An error reads as `TypeError: Failed to fetch`.
+    if (cause !== undefined) message += ` (${cause})`;
+    if (seen.has(message)) return;
+    seen.add(message);
     try {
       write(`[ahakit] ${message}`);
     } catch {
-      // A host that replaced console.warn with something that throws gets silence.
+      // A host without console, or whose console.warn throws, gets silence.
     }
   };
 }
