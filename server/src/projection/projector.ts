@@ -98,8 +98,10 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       const started = performance.now();
       await project(rows);
       if (Date.now() - lastSave >= SAVE_EVERY_MS || dirty.size > CACHE_LIMIT) await save();
-      // Yield to ingestion; while it is busy, rest three times as long as the chunk took.
-      const rest = Date.now() - lastCommit < BUSY_MS ? 3 * (performance.now() - started) : 0;
+      // Yield to ingestion; while it is busy, rest three times as long as the chunk took,
+      // and long enough for the next chunk to gather events instead of trickling one by one.
+      const busy = Date.now() - lastCommit < BUSY_MS;
+      const rest = busy ? Math.max(3 * (performance.now() - started), BUSY_MS) : 0;
       await new Promise((resolve) =>
         rest > 0 ? setTimeout(resolve, rest) : setImmediate(resolve),
       );
