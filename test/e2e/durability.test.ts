@@ -35,8 +35,8 @@ describe('collector durability', () => {
     const acknowledged: string[] = [];
     let answered = 0;
     let killing: Promise<void> | undefined;
-    const requests = Array.from({ length: 20 }, (_, r) => {
-      const batch = batchOf(`kill-${r}`, 25);
+    const batches = Array.from({ length: 20 }, (_, r) => batchOf(`kill-${r}`, 25));
+    const requests = batches.map((batch) => {
       return send(first.url, batch)
         .then(({ status }) => {
           if (status === 200) acknowledged.push(...batch.map((m) => m.messageId));
@@ -56,8 +56,8 @@ describe('collector durability', () => {
     const lost = acknowledged.filter((id) => !stored.has(id));
     expect(lost).toEqual([]);
 
-    // A client retrying after the crash is deduplicated, not counted twice.
-    const retry = await send(second.url, batchOf('kill-0', 25));
+    // A client retrying after the crash (the same messages again) is deduplicated.
+    const retry = await send(second.url, batches[0]!);
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ accepted: stored.has('kill-0-0') ? 0 : 25 });
   });

@@ -69,6 +69,7 @@ function toRow(message: Message, payload: string, ctx: NormalizeContext): EventR
   return {
     // A message without an id cannot be deduplicated; Segment's libraries always send one.
     messageId: message.messageId ?? `srv-${randomUUID()}`,
+    clientTs: clientTime(message),
     type: message.type,
     event:
       message.type === 'track'
@@ -88,6 +89,11 @@ function toRow(message: Message, payload: string, ctx: NormalizeContext): EventR
     receivedAt: ctx.receivedAt,
     payload,
   };
+}
+
+function clientTime(message: Message): number {
+  const stamp = message.timestamp ?? message.originalTimestamp;
+  return stamp ? Date.parse(stamp) : 0;
 }
 
 function eventTime(message: Message, ctx: NormalizeContext): number {

@@ -43,12 +43,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('busy_timeout = 5000');
   // Event ids are random, so the unique index is written all over: keep it in memory.
   db.pragma('cache_size = -65536');
+  // Checkpoints copy the log into the database and sync it: doing that every 40 MB of log
+  // instead of every 4 MB halves the cost of an insert under load.
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 
   const insertEvent = db.prepare(
-    `INSERT INTO events (message_id, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
+    `INSERT INTO events (message_id, client_ts, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_ts, message_id) DO NOTHING`,
   );
   const upsertUser = db.prepare(
     `INSERT INTO users (user_id, traits, first_seen, last_seen) VALUES (?, json(?), ?, ?)
@@ -78,6 +81,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     for (const row of rows) {
       const info = insertEvent.run(
         row.messageId,
+        row.clientTs,
         row.type,
         row.event,
         row.userId,

@@ -8,6 +8,8 @@ import type { SubjectState } from '../../../core/engine';
 /** One validated message, ready to be stored. */
 export interface EventRow {
   messageId: string;
+  /** The client's own timestamp (ms) as sent, or 0: with the id, the key a retry repeats. */
+  clientTs: number;
   type: string;
   /** The track event's name, or the page/screen name. */
   event: string | null;
@@ -27,7 +29,7 @@ export interface InsertResult {
   duplicates: number;
 }
 
-export interface StoredEvent extends Omit<EventRow, 'payload'> {
+export interface StoredEvent extends Omit<EventRow, 'payload' | 'clientTs'> {
   payload: Record<string, unknown>;
 }
 
