@@ -7,6 +7,7 @@ import { createEmitter } from './emitter';
 import { createIdentity } from './identity';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
 import { watchNavigation } from './navigation';
+import { startOnboarding } from './onboarding/controller';
 import { watchPageExit } from './page-exit';
 import { defaultPlatform, type Platform } from './platform';
 import { createQueue } from './queue';
@@ -123,6 +124,18 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     enqueue({ type: 'track', event, properties: jsonArgument(properties, 'track() properties') });
   };
 
+  // The checklist UI, once a config with checklists arrives for an identified user.
+  const stopOnboarding = startOnboarding({
+    on: emitter.on,
+    identity: identity.current,
+    platform,
+    store: storage.config,
+    endpoint,
+    writeKey,
+    warn,
+    track: (event, properties) => instance.track(event, properties),
+  });
+
   const methods: Omit<Ahakit, 'ready'> = {
     identify(userId, traits) {
       if (!isId(userId)) return warn('identify() needs a userId');
@@ -171,6 +184,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
       clearTimeout(pageCheck);
       clearTimeout(adoptTimer);
       delivery.destroy();
+      stopOnboarding();
       emitter.clear();
       // Last: these touch the host's window and history.
       for (const cleanup of cleanups) cleanup();

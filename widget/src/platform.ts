@@ -20,6 +20,8 @@ export interface Platform {
   /** A number in [0, 1), for backoff jitter. */
   random: () => number;
   window: Window | undefined;
+  /** Opens a BroadcastChannel, to keep the tabs of one browser in step. */
+  channel: ((name: string) => BroadcastChannel) | undefined;
   warn: (message: string) => void;
 }
 
@@ -44,6 +46,7 @@ export function defaultPlatform(): Platform {
     localStorage: attempt(() => localStorage),
     random: Math.random,
     window: globalThis.window,
+    channel: attempt(() => BroadcastChannel) && ((name) => new BroadcastChannel(name)),
     warn: (message) => console.warn(message),
   };
 }

@@ -1,0 +1,44 @@
+import { Launcher } from './Launcher';
+import { Panel } from './Panel';
+import type { View } from './view';
+
+/** The launcher and its panel, a polite live region, and the ring around a pointed-at element. */
+export function App({ view }: { view: View }) {
+  const { model, theme, run } = view;
+  const list = model.current.value;
+  const restorable = model.restorable.value;
+  const rect = view.ring.value;
+  const style = {
+    '--a': theme.accent ?? '#4a154b',
+    '--r': `${theme.radius ?? 12}px`,
+  };
+  return (
+    <div
+      class={`ak-root${theme.position === 'bottom-left' ? ' ak-start' : ''}`}
+      dir={model.rtl.value ? 'rtl' : 'ltr'}
+      lang={model.locale.value}
+      style={style}
+    >
+      {list && <Launcher view={view} list={list} />}
+      {list && <Panel view={view} list={list} />}
+      {restorable && (
+        <button
+          type="button"
+          class="ak-launcher ak-small"
+          onClick={run(() => model.restore(restorable.id))}
+        >
+          {model.strings.value.show}
+        </button>
+      )}
+      <div class="ak-sr" aria-live="polite">
+        {model.announcement.value}
+      </div>
+      {rect && (
+        <div
+          class="ak-ring"
+          style={{ top: rect.top, left: rect.left, width: rect.width, height: rect.height }}
+        />
+      )}
+    </div>
+  );
+}
