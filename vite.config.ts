@@ -16,7 +16,7 @@ export default defineConfig(({ mode }) => {
       // Optional chaining and `??` are native from here on; transpiling them costs ~1 KB gzip.
       target: 'es2020',
       sourcemap: true,
-      minify: process.env.MINIFY ?? 'oxc',
+      minify: 'oxc',
       lib: esm
         ? { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'ahakit.mjs' }
         : {

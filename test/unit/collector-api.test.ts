@@ -18,6 +18,14 @@ describe('GET /v1/config', () => {
     expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
   });
 
+  it('sends the widget its own words for the supported locales, English being built in', async () => {
+    const { app } = testApp({ locales: { default: 'en', supported: ['en', 'pl', 'pt-BR', 'xx'] } });
+    const body = await (await app.request(`/v1/config?key=${WRITE_KEY}`)).json();
+    expect(Object.keys(body.strings)).toEqual(['pl', 'pt-BR']);
+    expect(body.strings.pl).toMatchObject({ close: 'Zamknij', count: '%n z %t' });
+    expect(body.strings['pt-BR']).toMatchObject({ close: 'Fechar' });
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const { app } = testApp();
     const first = await app.request(`/v1/config?key=${WRITE_KEY}`);

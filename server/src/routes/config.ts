@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { publicConfig } from '../../../core/config/public-config';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { requireWriteKey, writeKeyOf } from '../auth';
-
-/** The parts of the config the browser needs; server-only settings never leave the collector. */
-export function publicConfig(config: AhakitConfig): Omit<AhakitConfig, 'collector'> {
-  const { collector: _serverOnly, $schema: _editorOnly, ...rest } = config;
-  return rest;
-}
 
 /** `GET /v1/config`: the validated config for the widget, with an ETag for cheap revalidation. */
 export function configRoutes(config: AhakitConfig, writeKey: string): Hono {

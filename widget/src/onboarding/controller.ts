@@ -1,3 +1,4 @@
+import type { PublicConfig } from '../../../core/config/public-config';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { compileRules, type Rules } from '../../../core/engine';
 import type { AhakitEvents } from '../api';
@@ -33,6 +34,7 @@ export function startOnboarding(options: ControllerOptions): () => void {
   const { on, identity, platform, warn } = options;
   let rules: Rules | null = null;
   let theme: AhakitConfig['theme'] | undefined;
+  let strings: PublicConfig['strings'] | undefined;
   let configJson = '';
   let running: {
     userId: string;
@@ -57,6 +59,7 @@ export function startOnboarding(options: ControllerOptions): () => void {
       accountId: who.groupId,
       accountTraits: who.groupTraits,
       language: win.navigator?.language,
+      strings,
       track: options.track,
       perform: (action) => runAction(action, win, warn),
     });
@@ -79,6 +82,7 @@ export function startOnboarding(options: ControllerOptions): () => void {
       configJson = json;
       rules = config?.checklists?.length ? compileRules(config) : null;
       theme = config?.theme;
+      strings = (config as PublicConfig | null)?.strings;
       start();
     }),
     on('identify', ({ userId }) => {

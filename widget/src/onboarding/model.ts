@@ -14,7 +14,7 @@ import {
 import type { Traits } from '../identity';
 import type { WidgetMessage } from '../messages';
 import { mergeState } from './merge-state';
-import { countText, stringsFor } from './strings';
+import { countText, type Strings, stringsFor } from './strings';
 
 /** A dismissal (`on: true`) or restoration this browser made, until the collector agrees. */
 export interface Choice {
@@ -48,6 +48,8 @@ export interface OnboardingInput {
   accountTraits: Traits;
   /** The browser's language, used when the traits name no supported locale. */
   language: string | undefined;
+  /** The widget's own words per locale, as the collector sends them in the config. */
+  strings?: Record<string, Partial<Strings>> | undefined;
   track: (event: string, properties: Record<string, unknown>) => void;
   /** Runs an item's action; returns the element to highlight, if any. */
   perform: (action: ChecklistAction) => Element | null;
@@ -94,7 +96,7 @@ export function createOnboarding(input: OnboardingInput) {
       pickLocale(input.language ?? '', supported) ??
       rules.locales.default,
   );
-  const strings = computed(() => stringsFor(locale.value));
+  const strings = computed(() => stringsFor(locale.value, input.strings));
   const rtl = computed(() => isRtl(locale.value));
   const dismissed = computed(() => {
     const out = { ...dismissedBase.value };

@@ -1,48 +1,31 @@
 import { pickLocale } from '../../../core/engine';
+import type { WidgetStrings } from '../../../core/i18n/widget-strings';
 
-/** The widget's own words, not the config's: `%n` done of `%t`. */
-export interface Strings {
-  count: string;
-  done: string;
-  close: string;
-  dismiss: string;
-  show: string;
-  allDone: string;
-  locked: string;
-  progress: string;
-}
+export type Strings = WidgetStrings;
 
-const KEYS = [
-  'count',
-  'done',
-  'close',
-  'dismiss',
-  'show',
-  'allDone',
-  'locked',
-  'progress',
-] as const;
-
-// One line per locale, fields in KEYS order, `|`-separated: compact in the bundle.
-const TABLE: Record<string, string> = {
-  en: '%n of %t|done|Close|Dismiss checklist|Show checklist|All done!|Finish the earlier steps first|Progress',
-  pl: '%n z %t|gotowe|Zamknij|Ukryj listę|Pokaż listę|Wszystko gotowe!|Najpierw ukończ poprzednie kroki|Postęp',
-  zh: '%n / %t|已完成|关闭|隐藏清单|显示清单|全部完成！|请先完成前面的步骤|进度',
-  tr: '%n / %t|tamamlandı|Kapat|Listeyi gizle|Listeyi göster|Hepsi tamam!|Önce önceki adımları bitirin|İlerleme',
-  it: '%n di %t|fatto|Chiudi|Nascondi la lista|Mostra la lista|Tutto fatto!|Prima completa i passi precedenti|Avanzamento',
-  ar: '%n من %t|تم|إغلاق|إخفاء القائمة|إظهار القائمة|تم كل شيء!|أكمل الخطوات السابقة أولًا|التقدّم',
+// Only English ships in the bundle: the collector sends the config's other locales
+// (`config.strings`), so every language costs the browser nothing until it is used.
+const EN: Strings = {
+  count: '%n of %t',
+  done: 'done',
+  close: 'Close',
+  dismiss: 'Dismiss checklist',
+  show: 'Show checklist',
+  allDone: 'All done!',
+  locked: 'Finish the earlier steps first',
+  progress: 'Progress',
 };
 
 /**
- * The widget's chrome strings in `locale`, English where it has no translation.
+ * The widget's chrome strings in `locale`, from the collector's translations, English
+ * where it has none.
  *
  * @example
- * stringsFor('pl-PL').count.replace('%n', '2').replace('%t', '5'); // '2 z 5'
+ * stringsFor('pl-PL', config.strings).count; // '%n z %t'
  */
-export function stringsFor(locale: string): Strings {
-  const line = TABLE[pickLocale(locale, Object.keys(TABLE)) ?? 'en'] ?? TABLE.en!;
-  const parts = line.split('|');
-  return Object.fromEntries(KEYS.map((key, i) => [key, parts[i]])) as unknown as Strings;
+export function stringsFor(locale: string, table: Record<string, Partial<Strings>> = {}): Strings {
+  const key = pickLocale(locale, Object.keys(table));
+  return { ...EN, ...(key ? table[key] : undefined) };
 }
 
 /** "2 of 5" in the user's words. */
