@@ -72,6 +72,13 @@ export const themeSchema = z
   .strictObject({
     accent: color.default('#4a154b').describe('Buttons, progress and highlights.'),
     position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+    offset: z
+      .strictObject({
+        x: z.int().min(0).max(400).default(16).describe('Pixels from the side.'),
+        y: z.int().min(0).max(400).default(16).describe('Pixels from the bottom.'),
+      })
+      .prefault({})
+      .describe('Where the launcher sits from its corner, to keep clear of the app’s own controls.'),
     radius: z.int().min(0).max(24).default(12).describe('Corner radius in pixels.'),
     zIndex: z.int().min(0).default(2_147_483_000),
   })

@@ -11,6 +11,8 @@ export function App({ view }: { view: View }) {
   const style = {
     '--a': theme.accent ?? '#4a154b',
     '--r': `${theme.radius ?? 12}px`,
+    '--x': `${theme.offset?.x ?? 16}px`,
+    '--y': `${theme.offset?.y ?? 16}px`,
   };
   return (
     <div

@@ -6,11 +6,11 @@
 export const CSS = `
 .ak-root{--b:#fff;--f:#1d1c1d;--m:#5e5d60;--l:#e2e2e6;font:14px/1.4 system-ui,sans-serif;color:var(--f)}
 @media(prefers-color-scheme:dark){.ak-root{--b:#1f2024;--f:#ececee;--m:#b0b0b6;--l:#3b3c42}}
-.ak-launcher,.ak-panel{position:fixed;bottom:16px;inset-inline-end:16px}
-.ak-start .ak-launcher,.ak-start .ak-panel{inset-inline-end:auto;inset-inline-start:16px}
+.ak-launcher,.ak-panel{position:fixed;bottom:var(--y);inset-inline-end:var(--x)}
+.ak-start .ak-launcher,.ak-start .ak-panel{inset-inline-end:auto;inset-inline-start:var(--x)}
 .ak-launcher{display:flex;align-items:center;gap:6px;padding:6px 12px;border:2px solid var(--b);border-radius:999px;background:var(--a);color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px #0003}
 .ak-small{padding:3px 10px;font-size:12px;font-weight:500}
-.ak-panel{bottom:60px;width:320px;max-height:calc(100vh - 80px);overflow:auto;padding:16px;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px #0004}
+.ak-panel{bottom:calc(var(--y) + 44px);width:320px;max-height:calc(100vh - 80px);overflow:auto;padding:16px;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px #0004}
 .ak-panel[hidden]{display:none}
 @media(max-width:400px){.ak-panel,.ak-start .ak-panel{inset-inline:8px;width:auto}}
 .ak-head{display:flex;align-items:flex-start;gap:8px}
