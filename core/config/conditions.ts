@@ -40,18 +40,25 @@ export const propertyFilter = z
 export type PropertyFilter = z.output<typeof propertyFilter>;
 
 /**
- * Who a checklist (and later a nudge) is for: rules on user traits, account traits,
- * milestones and activation, combined with `all`, `any` and `not`.
+ * Who a checklist or a nudge is for: rules on user traits, account traits, milestones,
+ * activation, device type and viewport width, combined with `all`, `any` and `not`.
  */
 export type Condition =
   | { trait: string; op: ComparisonOp; value?: Scalar | Scalar[] | undefined }
   | { accountTrait: string; op: ComparisonOp; value?: Scalar | Scalar[] | undefined }
   | { milestone: string; reached: boolean }
   | { activated: boolean }
+  | { device: Device }
+  | { viewport: { minWidth?: number | undefined; maxWidth?: number | undefined } }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
 type Scalar = string | number | boolean | null;
+
+export const devices = ['mobile', 'tablet', 'desktop'] as const;
+/** The kind of device the user is on, as the widget classifies it. */
+export type Device = (typeof devices)[number];
+const width = z.number().min(0).max(100_000);
 
 export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
   z.union([
@@ -68,6 +75,15 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       reached: z.boolean().default(true),
     }),
     z.strictObject({ activated: z.boolean().describe('Whether the user reached the aha moment.') }),
+    z.strictObject({ device: z.enum(devices).describe('The device type the user is on.') }),
+    z.strictObject({
+      viewport: z
+        .strictObject({
+          minWidth: width.optional().describe('At least this many CSS pixels wide.'),
+          maxWidth: width.optional().describe('At most this many CSS pixels wide.'),
+        })
+        .describe('The browser window’s width.'),
+    }),
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
     z.strictObject({ not: conditionSchema }),

@@ -1,4 +1,5 @@
 import type { Condition } from './conditions';
+import { checkSignalsAndNudges } from './nudge-checks';
 import type { AhakitConfig } from './schema';
 import type { LocalizedText } from './text';
 
@@ -89,6 +90,14 @@ export function crossCheck(config: AhakitConfig, ctx: Ctx): void {
       text(item.title, ['checklists', i, 'items', j, 'title']);
       text(item.body, ['checklists', i, 'items', j, 'body']);
     });
+  });
+
+  checkSignalsAndNudges(config, {
+    issue,
+    known,
+    text,
+    condition: (c, path) => checkCondition(c, path, known),
+    unique: (ids, path, what) => unique(ids, path, what, issue),
   });
 }
 

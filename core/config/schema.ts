@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { checklistSchema, themeSchema } from './checklists';
 import { crossCheck } from './cross-checks';
 import { activationSchema, milestoneSchema } from './milestones';
+import { fatigueSchema, nudgeSchema } from './nudges';
+import { signalSchema } from './signals';
 import { localesSchema } from './text';
 
 /**
@@ -60,6 +62,11 @@ const configObject = z
     milestones: z.array(milestoneSchema).default([]).describe('Steps on the way to value.'),
     activation: activationSchema.optional(),
     checklists: z.array(checklistSchema).default([]).describe('Onboarding checklists.'),
+    // Optional rather than defaulted, so a config without them validates to the same
+    // object as before they existed; the engine treats absent as none / the defaults.
+    signals: z.array(signalSchema).optional().describe('Hand-raise signals: buying intent.'),
+    nudges: z.array(nudgeSchema).optional().describe('Upgrade prompts and hints.'),
+    fatigue: fatigueSchema.optional(),
   })
   .describe('ahakit configuration: one file for everything the growth team decides.');
 

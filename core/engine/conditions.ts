@@ -1,4 +1,4 @@
-import type { Condition, PropertyFilter } from '../config/conditions';
+import type { Condition, Device, PropertyFilter } from '../config/conditions';
 import { compare, type Properties, pathReader } from './compare';
 import type { Rules } from './compile';
 import { reachedAt } from './reached';
@@ -35,12 +35,17 @@ export interface ConditionContext {
   user: SubjectState;
   account?: SubjectState | undefined;
   rules: Rules;
+  /** The device type, for `device` rules; unknown (the rule fails) when absent. */
+  device?: Device | undefined;
+  /** The viewport width in CSS pixels, for `viewport` rules; unknown when absent. */
+  viewportWidth?: number | undefined;
 }
 
 /**
  * Whether a user is in an audience: trait and account-trait comparisons (same operators
  * and dotted paths as event filters), milestones reached or not (in the milestone's
- * scope), activation, and `all` / `any` / `not`.
+ * scope), activation, device type and viewport width (a rule on an unknown device or
+ * width fails: the collector may not know them), and `all` / `any` / `not`.
  *
  * @example
  * evaluateCondition(
@@ -63,6 +68,12 @@ export function evaluateCondition(condition: Condition, ctx: ConditionContext): 
     return (reachedAt(ctx.rules, ctx, condition.milestone) !== undefined) === condition.reached;
   }
   if ('activated' in condition) return (ctx.user.activatedAt !== null) === condition.activated;
+  if ('device' in condition) return ctx.device === condition.device;
+  if ('viewport' in condition) {
+    const width = ctx.viewportWidth;
+    const { minWidth = 0, maxWidth = Infinity } = condition.viewport;
+    return width !== undefined && width >= minWidth && width <= maxWidth;
+  }
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, ctx));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, ctx));
   return !evaluateCondition(condition.not, ctx);

@@ -12,6 +12,15 @@
  * });
  * user = applied.user;
  * const lists = checklistView(rules, { traits: {}, user }, 'en');
+ *
+ * // Hand-raise signals and nudges:
+ * const nudgeRules = compileNudges(config);
+ * const { hits, marks } = signalsFor(nudgeRules, { kind: 'page', path: '/pricing' }, usageMarks);
+ * const { pick } = decide(nudgeRules, {
+ *   triggered: triggeredNudges(nudgeRules, { signals: hits }),
+ *   audience: { traits: {}, user, rules }, history: {},
+ *   fatigue: { sessionShows: 0, recentShows: [] }, userId: 'u_42', now: Date.now(),
+ * });
  */
 
 export type { Applied, EngineEvent } from './apply-event';
@@ -41,6 +50,32 @@ export type { ConditionContext } from './conditions';
 export { evaluateCondition, matchesFilter } from './conditions';
 export type { Locales } from './localize';
 export { isRtl, localize, pickLocale } from './localize';
+export { bucket, inControl } from './nudges/bucket';
+export type { CompiledNudge, NudgeConfig, NudgeRules } from './nudges/compile-nudges';
+export { compileNudges, DEFAULT_FATIGUE } from './nudges/compile-nudges';
+export type {
+  DecideInput,
+  Decision,
+  FatigueHistory,
+  IneligibleReason,
+  NudgeHistory,
+} from './nudges/decide';
+export { decide } from './nudges/decide';
+export { goalReached } from './nudges/goal';
+export type { PathMatcher } from './nudges/match-path';
+export { compilePath, matchPath } from './nudges/match-path';
+export type { Inline, TextVars } from './nudges/render-text';
+export { plainText, renderText } from './nudges/render-text';
+export type {
+  SignalHit,
+  SignalInput,
+  SignalsResult,
+  SignalTrigger,
+  UsageMarks,
+} from './nudges/signals-for';
+export { signalsFor } from './nudges/signals-for';
+export type { Happening } from './nudges/triggered';
+export { triggeredNudges } from './nudges/triggered';
 export type { Subjects } from './reached';
 export { reachedAt } from './reached';
 export type { SubjectState } from './subject-state';
