@@ -78,7 +78,9 @@ export const themeSchema = z
         y: z.int().min(0).max(400).default(16).describe('Pixels from the bottom.'),
       })
       .prefault({})
-      .describe('Where the launcher sits from its corner, to keep clear of the app’s own controls.'),
+      .describe(
+        'Where the launcher sits from its corner, to keep clear of the app’s own controls.',
+      ),
     radius: z.int().min(0).max(24).default(12).describe('Corner radius in pixels.'),
     zIndex: z.int().min(0).default(2_147_483_000),
   })
