@@ -17,7 +17,8 @@ export type ComparisonOp = (typeof comparisonOps)[number];
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-const comparison = {
+/** `op` and `value` of a comparison, shared by filters, audience rules and PQL fit rules. */
+export const comparison = {
   op: z
     .enum(comparisonOps)
     .default('eq')

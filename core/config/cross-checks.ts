@@ -1,5 +1,6 @@
 import type { Condition } from './conditions';
-import { checkSignalsAndNudges } from './nudge-checks';
+import { type CheckTools, checkSignalsAndNudges } from './nudge-checks';
+import { checkPql } from './pql-checks';
 import type { AhakitConfig } from './schema';
 import type { LocalizedText } from './text';
 
@@ -92,13 +93,15 @@ export function crossCheck(config: AhakitConfig, ctx: Ctx): void {
     });
   });
 
-  checkSignalsAndNudges(config, {
+  const tools: CheckTools = {
     issue,
     known,
     text,
     condition: (c, path) => checkCondition(c, path, known),
     unique: (ids, path, what) => unique(ids, path, what, issue),
-  });
+  };
+  checkSignalsAndNudges(config, tools);
+  checkPql(config, tools);
 }
 
 function unique(ids: string[], path: Path, what: string, issue: (p: Path, m: string) => void) {

@@ -3,7 +3,7 @@ import { WIDGET_STRINGS, type WidgetStrings } from '../i18n/widget-strings';
 import type { AhakitConfig } from './schema';
 
 /** The config as the collector serves it to the widget (`GET /v1/config`). */
-export type PublicConfig = Omit<AhakitConfig, 'collector' | '$schema'> & {
+export type PublicConfig = Omit<AhakitConfig, 'collector' | '$schema' | 'webhooks' | 'pql'> & {
   /** The widget's own words for each supported locale that has them. */
   strings: Record<string, WidgetStrings>;
 };
@@ -13,7 +13,15 @@ export type PublicConfig = Omit<AhakitConfig, 'collector' | '$schema'> & {
  * chrome strings added for the locales the config supports (the bundle ships English).
  */
 export function publicConfig(config: AhakitConfig): PublicConfig {
-  const { collector: _serverOnly, $schema: _editorOnly, ...rest } = config;
+  // Webhooks hold signing secrets and private URLs, PQL definitions are sales' scoring
+  // logic: neither leaves the server.
+  const {
+    collector: _serverOnly,
+    webhooks: _secret,
+    pql: _scoring,
+    $schema: _editorOnly,
+    ...rest
+  } = config;
   const strings: Record<string, WidgetStrings> = {};
   for (const locale of config.locales.supported) {
     const key = pickLocale(locale, Object.keys(WIDGET_STRINGS));

@@ -3,8 +3,10 @@ import { checklistSchema, themeSchema } from './checklists';
 import { crossCheck } from './cross-checks';
 import { activationSchema, milestoneSchema } from './milestones';
 import { fatigueSchema, nudgeSchema } from './nudges';
+import { pqlDefinitionSchema } from './pql';
 import { signalSchema } from './signals';
 import { localesSchema } from './text';
+import { webhooksSchema } from './webhooks';
 
 /**
  * The one schema of `ahakit.config.json`. The collector validates the file with it at
@@ -67,6 +69,11 @@ const configObject = z
     signals: z.array(signalSchema).optional().describe('Hand-raise signals: buying intent.'),
     nudges: z.array(nudgeSchema).optional().describe('Upgrade prompts and hints.'),
     fatigue: fatigueSchema.optional(),
+    pql: z
+      .array(pqlDefinitionSchema)
+      .default([])
+      .describe('Product Qualified Lead definitions, scored for every user or account.'),
+    webhooks: webhooksSchema.default([]),
   })
   .describe('ahakit configuration: one file for everything the growth team decides.');
 

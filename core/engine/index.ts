@@ -21,6 +21,15 @@
  *   audience: { traits: {}, user, rules }, history: {},
  *   fatigue: { sessionShows: 0, recentShows: [] }, userId: 'u_42', now: Date.now(),
  * });
+ *
+ * // PQL scoring:
+ * const pql = compilePql(config);
+ * let pqlState = emptyPqlState();
+ * pqlState = applyPqlEvent(pql, pqlState, { type: 'track', event: SIGNAL_EVENT,
+ *   properties: { signalId: 'pricing' }, timestamp: Date.now() });
+ * const { score, qualifies, reasons } = scorePql(pql, 'upsell', {
+ *   state: pqlState, traits: {}, subject: user, now: Date.now(),
+ * });
  */
 
 export type { Applied, EngineEvent } from './apply-event';
@@ -76,6 +85,25 @@ export type {
 export { signalsFor } from './nudges/signals-for';
 export type { Happening } from './nudges/triggered';
 export { triggeredNudges } from './nudges/triggered';
+export type { PqlEvent } from './pql/apply-pql-event';
+export { applyPqlEvent } from './pql/apply-pql-event';
+export type {
+  CompiledPql,
+  CompiledPqlDefinition,
+  PqlConfig,
+  PqlCounter,
+  PqlIndex,
+  PqlStateRule,
+} from './pql/compile-pql';
+export { compilePql } from './pql/compile-pql';
+export { nextExpiry } from './pql/next-expiry';
+export type { PqlRuleTimes, PqlState } from './pql/pql-state';
+export { emptyPqlState } from './pql/pql-state';
+export type { QualificationChange, QualificationRecord } from './pql/qualification';
+export { qualificationChange } from './pql/qualification';
+export type { PqlMissing, PqlReason, PqlScore, PqlScoreInput } from './pql/score-pql';
+export { scorePql } from './pql/score-pql';
+export { SIGNAL_EVENT } from './pql/signal-event';
 export type { Subjects } from './reached';
 export { reachedAt } from './reached';
 export type { SubjectState } from './subject-state';

@@ -26,6 +26,24 @@ describe('GET /v1/config', () => {
     expect(body.strings['pt-BR']).toMatchObject({ close: 'Fechar' });
   });
 
+  it('never sends webhooks (secrets) or PQL definitions (sales logic) to the browser', async () => {
+    const { app } = testApp({
+      pql: [{ id: 'upsell', fit: [{ trait: 'plan', value: 'free', points: 10 }], threshold: 10 }],
+      webhooks: [
+        {
+          id: 'crm',
+          url: 'https://crm.example/hook',
+          secret: 'whsec_0123456789abcdef',
+          events: ['pql.qualified'],
+        },
+      ],
+    });
+    const body = await (await app.request(`/v1/config?key=${WRITE_KEY}`)).json();
+    expect(body).not.toHaveProperty('pql');
+    expect(body).not.toHaveProperty('webhooks');
+    expect(JSON.stringify(body)).not.toContain('whsec_');
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const { app } = testApp();
     const first = await app.request(`/v1/config?key=${WRITE_KEY}`);

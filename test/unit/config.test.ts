@@ -23,6 +23,8 @@ describe('config validation', () => {
         },
         milestones: [],
         checklists: [],
+        pql: [],
+        webhooks: [],
       },
     });
   });

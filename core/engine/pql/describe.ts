@@ -1,0 +1,62 @@
+import type { ComparisonOp, Condition } from '../../config/conditions';
+
+/** Plain English for reasons and missing conditions, read by the growth team. */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const OPS: Record<Exclude<ComparisonOp, 'exists'>, string> = {
+  eq: '=',
+  neq: '≠',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  in: 'in',
+  nin: 'not in',
+  contains: 'contains',
+};
+
+/** `3 days ago`, `5 hours ago`, `just now`. */
+export function ago(t: number, now: number): string {
+  const ms = now - t;
+  if (ms < 60_000) return 'just now';
+  if (ms < HOUR) return plural(Math.floor(ms / 60_000), 'minute', ' ago');
+  if (ms < DAY) return plural(Math.floor(ms / HOUR), 'hour', ' ago');
+  return plural(Math.floor(ms / DAY), 'day', ' ago');
+}
+
+/** `7 days`, `1 day`, `0.5 days`. */
+export function days(ms: number): string {
+  return plural(ms / DAY, 'day');
+}
+
+function plural(n: number, unit: string, suffix = ''): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}${suffix}`;
+}
+
+/** A value as it reads in a sentence: strings bare, lists comma-separated. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(show).join(', ');
+  return JSON.stringify(value) ?? 'nothing';
+}
+
+/** `plan = team`, `seats ≥ 10`, `company is set`. */
+export function comparison(name: string, op: ComparisonOp, value: unknown): string {
+  if (op === 'exists') return `${name} ${value === false ? 'is not set' : 'is set'}`;
+  return `${name} ${OPS[op]} ${show(value)}`;
+}
+
+/** A required condition in a few words, for a score's `missing` list. */
+export function describeCondition(c: Condition, milestone: (id: string) => string): string {
+  if ('trait' in c) return comparison(c.trait, c.op, c.value);
+  if ('accountTrait' in c) return comparison(`account ${c.accountTrait}`, c.op, c.value);
+  if ('milestone' in c) return `${milestone(c.milestone)} ${c.reached ? 'reached' : 'not reached'}`;
+  if ('activated' in c) return c.activated ? 'activated' : 'not activated';
+  if ('device' in c) return `on ${c.device}`;
+  if ('viewport' in c) return 'viewport width';
+  if ('all' in c) return `(${c.all.map((x) => describeCondition(x, milestone)).join(' and ')})`;
+  if ('any' in c) return `(${c.any.map((x) => describeCondition(x, milestone)).join(' or ')})`;
+  return `not ${describeCondition(c.not, milestone)}`;
+}
