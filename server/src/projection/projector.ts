@@ -2,14 +2,26 @@ import { createHash } from 'node:crypto';
 import type { AhakitConfig } from '../../../core/config/schema';
 import {
   applyEvent,
+  applyPqlEvent,
   type Change,
+  compilePql,
   compileRules,
   type EngineEvent,
+  emptyPqlState,
   emptyState,
+  type PqlState,
   type Rules,
   type SubjectState,
 } from '../../../core/engine';
-import type { Decision, SeqEvent, Store, SubjectKind, SubjectRecord } from '../store/store';
+import type {
+  Decision,
+  PqlScoreRow,
+  SeqEvent,
+  Store,
+  SubjectKind,
+  SubjectRecord,
+} from '../store/store';
+import { scoreSubjects } from './score-subjects';
 
 const CHUNK = 500;
 const CACHE_LIMIT = 20_000;
@@ -18,6 +30,8 @@ const SAVE_EVERY_MS = 1_000;
 const SAVE_IDLE_MS = 100;
 /** Ingestion counts as busy for this long after a commit. */
 const BUSY_MS = 50;
+/** How often scores whose windows expire are looked at again. */
+const EXPIRY_SWEEP_MS = 60_000;
 
 export interface Projector {
   /** Starts projecting: replays everything when the rules changed since the last run. */
@@ -27,14 +41,16 @@ export interface Projector {
   /** A subject's state as projected so far, saved or not yet. */
   read(kind: SubjectKind, id: string): Promise<SubjectRecord | null>;
   stop(): Promise<void>;
+  /** Scores again the subjects whose PQL windows have expired by now. */
+  sweep(): Promise<void>;
   readonly rules: Rules;
 }
 
 /** A hash of what the engine's decisions depend on: when it changes, they are made again. */
 export function rulesHash(config: AhakitConfig): string {
-  const { milestones, activation, checklists } = config;
+  const { milestones, activation, checklists, signals, pql } = config;
   return createHash('sha256')
-    .update(JSON.stringify({ milestones, activation, checklists }))
+    .update(JSON.stringify({ milestones, activation, checklists, signals, pql }))
     .digest('hex');
 }
 
@@ -57,6 +73,9 @@ export function rulesHash(config: AhakitConfig): string {
 export function createProjector(store: Store, config: AhakitConfig): Projector {
   // Each stored message is projected once, so states need no ring of seen ids.
   const rules = compileRules(config, { seenLimit: 0 });
+  const pql = compilePql(config);
+  const scoring = pql.definitions.size > 0;
+  let sweepTimer: ReturnType<typeof setInterval> | null = null;
   const hash = rulesHash(config);
   let cursor = 0;
   let savedCursor = 0;
@@ -120,13 +139,35 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       saveTimer = null;
     }
     if (cursor === savedCursor && dirty.size === 0) return;
-    const batch = { subjects: [...dirty.values()], decisions, links: newLinks, cursor };
+    // Take the buffers first: projection may go on while this save awaits.
+    const subjects = [...dirty.values()];
+    const batch = { subjects, scores: [] as PqlScoreRow[], decisions, links: newLinks, cursor };
     dirty = new Map();
     decisions = [];
     newLinks = [];
+    if (scoring) {
+      const scored = await scoreSubjects({ store, pql, read, subjects, now: Date.now(), cursor });
+      batch.scores = scored.scores;
+      batch.decisions = [...batch.decisions, ...scored.decisions];
+    }
     await store.saveProjection(batch);
     savedCursor = batch.cursor;
     lastSave = Date.now();
+  }
+
+  async function read(kind: SubjectKind, id: string): Promise<SubjectRecord | null> {
+    const key = `${kind}:${id}`;
+    return dirty.get(key) ?? cache.get(key) ?? (await store.loadSubject(kind, id));
+  }
+
+  /** Scores whose windows expired are scored again: an old pricing visit stops counting. */
+  async function sweep(): Promise<void> {
+    const due = await store.pqlDue(Date.now(), 1_000);
+    for (const { kind, id } of due) {
+      const record = await read(kind, id);
+      if (record) dirty.set(`${kind}:${id}`, record);
+    }
+    if (due.length > 0) await save();
   }
 
   async function project(rows: SeqEvent[]): Promise<void> {
@@ -139,6 +180,7 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
           id,
           state: emptyState(),
           prefs: {},
+          pql: emptyPqlState(),
         };
       }
       // Re-inserting keeps the Map in least-recently-used order.
@@ -147,9 +189,14 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       return record;
     };
-    const put = (record: SubjectRecord, state: SubjectState, prefs = record.prefs) => {
-      if (state === record.state && prefs === record.prefs) return;
-      const next = { ...record, state, prefs };
+    const put = (
+      record: SubjectRecord,
+      state: SubjectState,
+      prefs = record.prefs,
+      pqlState: PqlState = record.pql,
+    ) => {
+      if (state === record.state && prefs === record.prefs && pqlState === record.pql) return;
+      const next = { ...record, state, prefs, pql: pqlState };
       const key = `${record.kind}:${record.id}`;
       dirty.set(key, next);
       cache.set(key, next);
@@ -170,8 +217,20 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
         accountId: row.groupId,
       };
       const applied = applyFor(rules, user, account, event);
-      put(user, applied.user, prefsAfter(user.prefs, row));
-      if (account && applied.account) put(account, applied.account);
+      put(
+        user,
+        applied.user,
+        prefsAfter(user.prefs, row),
+        applyPqlEvent(pql, user.pql, event, 'user'),
+      );
+      if (account && applied.account) {
+        put(
+          account,
+          applied.account,
+          account.prefs,
+          applyPqlEvent(pql, account.pql, event, 'account'),
+        );
+      }
       for (const change of applied.changes) decisions.push(toDecision(change, userId, row));
     };
 
@@ -217,6 +276,10 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
         kick();
       });
       kick();
+      if (scoring) {
+        sweepTimer = setInterval(() => void sweep().catch(() => undefined), EXPIRY_SWEEP_MS);
+        sweepTimer.unref?.();
+      }
     },
     async settled() {
       while (running) await running;
@@ -228,12 +291,11 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       }
       await save();
     },
-    async read(kind, id) {
-      const key = `${kind}:${id}`;
-      return dirty.get(key) ?? cache.get(key) ?? (await store.loadSubject(kind, id));
-    },
+    read,
+    sweep,
     async stop() {
       stopped = true;
+      if (sweepTimer) clearInterval(sweepTimer);
       await running;
       await save();
     },

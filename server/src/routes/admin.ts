@@ -3,6 +3,7 @@ import type { AhakitConfig } from '../../../core/config/schema';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
+import { adminPqlRoutes } from './admin-pqls';
 import { type ProjectionView, readUserState } from './state';
 
 interface AdminDeps {
@@ -22,13 +23,16 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
     await next();
   });
 
+  app.route('/', adminPqlRoutes(store, config));
+
   app.get('/users/:userId', async (c) => {
     const userId = c.req.param('userId');
-    const [profile, timeline, progress, decisions] = await Promise.all([
+    const [profile, timeline, progress, decisions, pqls] = await Promise.all([
       store.getUser(userId),
       store.userTimeline(userId, limitOf(c.req.query('limit'))),
       readUserState(store, projection, config, userId, c.req.query('locale')),
       store.decisionsOf('user', userId, 200),
+      store.pqlScoresOf('user', userId),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No user "${userId}" has been seen.`);
@@ -42,6 +46,13 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
       milestones: reachedList(progress.user?.reached, 'user'),
       accountMilestones: reachedList(progress.account?.reached, 'account'),
       checklists: progress.checklists,
+      pql: pqls.map((p) => ({
+        definition: p.definition,
+        score: p.score,
+        qualifies: p.qualifies,
+        firstQualifiedAt: iso(p.firstQualifiedAt ?? undefined),
+        reasons: p.reasons,
+      })),
       decisions: decisions.map((d) => ({ kind: d.kind, ref: d.ref, at: iso(d.at) })),
       traits: profile?.traits ?? {},
       anonymousIds: profile?.anonymousIds ?? [],

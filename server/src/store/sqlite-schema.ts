@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS subject_states (
   id TEXT NOT NULL,
   state TEXT NOT NULL,
   prefs TEXT NOT NULL DEFAULT '{}',
+  pql TEXT NOT NULL DEFAULT '{}',
   first_seen INTEGER,
   activated_at INTEGER,
   updated_at INTEGER NOT NULL,
@@ -73,6 +74,21 @@ CREATE TABLE IF NOT EXISTS decisions (
 );
 CREATE INDEX IF NOT EXISTS decisions_subject ON decisions (subject_kind, subject_id, seq);
 CREATE INDEX IF NOT EXISTS decisions_kind ON decisions (kind, ref, at);
+-- Each subject's score per PQL definition, as of its last change or window expiry.
+CREATE TABLE IF NOT EXISTS pql_scores (
+  definition TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  qualifies INTEGER NOT NULL,
+  first_qualified_at INTEGER,
+  scored_at INTEGER NOT NULL,
+  next_expiry INTEGER,
+  reasons TEXT NOT NULL,
+  PRIMARY KEY (definition, kind, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pql_scores_rank ON pql_scores (definition, qualifies, score DESC);
+CREATE INDEX IF NOT EXISTS pql_scores_expiry ON pql_scores (next_expiry) WHERE next_expiry IS NOT NULL;
 -- Identities as the projection has linked them, in event order.
 CREATE TABLE IF NOT EXISTS projected_identities (
   anonymous_id TEXT PRIMARY KEY,

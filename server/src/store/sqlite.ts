@@ -7,6 +7,7 @@ import type {
   Decision,
   EventRow,
   InsertResult,
+  PqlScoreRow,
   Prefs,
   ProfileRow,
   SeqEvent,
@@ -175,7 +176,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
   );
   const resetAll = db.transaction((rulesHash: string) => {
-    db.exec('DELETE FROM subject_states; DELETE FROM decisions; DELETE FROM projected_identities;');
+    db.exec(
+      'DELETE FROM subject_states; DELETE FROM decisions; DELETE FROM projected_identities; DELETE FROM pql_scores;',
+    );
     db.prepare(
       "INSERT INTO projection (name, cursor, rules_hash) VALUES ('engine', 0, ?) ON CONFLICT (name) DO UPDATE SET cursor = 0, rules_hash = excluded.rules_hash",
     ).run(rulesHash);
@@ -190,13 +193,32 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     .prepare('SELECT user_id FROM projected_identities WHERE anonymous_id = ?')
     .pluck();
   const selectSubject = db.prepare(
-    'SELECT state, prefs FROM subject_states WHERE kind = ? AND id = ?',
+    'SELECT state, prefs, pql FROM subject_states WHERE kind = ? AND id = ?',
   );
   const upsertSubject = db.prepare(
-    `INSERT INTO subject_states (kind, id, state, prefs, first_seen, activated_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kind, id) DO UPDATE SET state = excluded.state, prefs = excluded.prefs,
+    `INSERT INTO subject_states (kind, id, state, prefs, pql, first_seen, activated_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, id) DO UPDATE SET state = excluded.state, prefs = excluded.prefs, pql = excluded.pql,
        first_seen = excluded.first_seen, activated_at = excluded.activated_at, updated_at = excluded.updated_at`,
+  );
+  const upsertScore = db.prepare(
+    `INSERT INTO pql_scores (definition, kind, id, score, qualifies, first_qualified_at, scored_at, next_expiry, reasons)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (definition, kind, id) DO UPDATE SET score = excluded.score, qualifies = excluded.qualifies,
+       first_qualified_at = excluded.first_qualified_at, scored_at = excluded.scored_at,
+       next_expiry = excluded.next_expiry, reasons = excluded.reasons`,
+  );
+  const scoreColumns =
+    'definition, kind, id, score, qualifies, first_qualified_at, scored_at, next_expiry, reasons';
+  const selectScoresOf = db.prepare(
+    `SELECT ${scoreColumns} FROM pql_scores WHERE kind = ? AND id = ? ORDER BY definition`,
+  );
+  const selectPqlList = db.prepare(
+    `SELECT ${scoreColumns} FROM pql_scores WHERE definition = @definition AND (@all OR qualifies = 1)
+     ORDER BY qualifies DESC, score DESC, first_qualified_at LIMIT @limit`,
+  );
+  const selectPqlDue = db.prepare(
+    'SELECT DISTINCT kind, id FROM pql_scores WHERE next_expiry IS NOT NULL AND next_expiry <= ? LIMIT ?',
   );
   const insertDecision = db.prepare(
     'INSERT INTO decisions (kind, subject_kind, subject_id, ref, at, detail, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -213,9 +235,23 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         s.id,
         JSON.stringify(s.state),
         JSON.stringify(s.prefs),
+        JSON.stringify(s.pql),
         s.state.firstSeen,
         s.state.activatedAt,
         now,
+      );
+    }
+    for (const r of batch.scores) {
+      upsertScore.run(
+        r.definition,
+        r.kind,
+        r.id,
+        r.score,
+        r.qualifies ? 1 : 0,
+        r.firstQualifiedAt,
+        r.scoredAt,
+        r.nextExpiry,
+        JSON.stringify(r.reasons),
       );
     }
     for (const d of batch.decisions) {
@@ -295,13 +331,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (selectProjectedUser.get(anonymousId) as string | undefined) ?? null;
     },
     async loadSubject(kind, id) {
-      const row = selectSubject.get(kind, id) as { state: string; prefs: string } | undefined;
+      const row = selectSubject.get(kind, id) as
+        | { state: string; prefs: string; pql: string }
+        | undefined;
       if (!row) return null;
       return {
         kind,
         id,
         state: JSON.parse(row.state),
         prefs: JSON.parse(row.prefs) as Prefs,
+        pql: JSON.parse(row.pql),
       } satisfies SubjectRecord;
     },
     async saveProjection(batch) {
@@ -319,6 +358,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
           eventSeq: r.event_seq,
         }),
       );
+    },
+    async pqlScoresOf(kind, id) {
+      return (selectScoresOf.all(kind, id) as RawScore[]).map(toScore);
+    },
+    async pqlList(definition, { qualifiedOnly, limit }) {
+      return (
+        selectPqlList.all({ definition, all: qualifiedOnly ? 0 : 1, limit }) as RawScore[]
+      ).map(toScore);
+    },
+    async pqlDue(now, limit) {
+      return selectPqlDue.all(now, limit) as { kind: SubjectKind; id: string }[];
     },
     async latestAccount(userId) {
       return (selectLatestAccount.get(userId) as string | undefined) ?? null;
@@ -347,6 +397,32 @@ interface RawEvent {
   timestamp: number;
   received_at: number;
   payload: string;
+}
+
+interface RawScore {
+  definition: string;
+  kind: string;
+  id: string;
+  score: number;
+  qualifies: number;
+  first_qualified_at: number | null;
+  scored_at: number;
+  next_expiry: number | null;
+  reasons: string;
+}
+
+function toScore(r: RawScore): PqlScoreRow {
+  return {
+    definition: r.definition,
+    kind: r.kind as SubjectKind,
+    id: r.id,
+    score: r.score,
+    qualifies: r.qualifies === 1,
+    firstQualifiedAt: r.first_qualified_at,
+    scoredAt: r.scored_at,
+    nextExpiry: r.next_expiry,
+    reasons: JSON.parse(r.reasons) as unknown[],
+  };
 }
 
 interface RawDecision {

@@ -1,4 +1,4 @@
-import type { SubjectState } from '../../../core/engine';
+import type { PqlState, SubjectState } from '../../../core/engine';
 
 /**
  * What the collector keeps. The SQLite store implements it for one collector; a
@@ -66,6 +66,22 @@ export interface SubjectRecord {
   id: string;
   state: SubjectState;
   prefs: Prefs;
+  /** Event times the PQL definitions of this subject's scope count. */
+  pql: PqlState;
+}
+
+/** A subject's score for one PQL definition. */
+export interface PqlScoreRow {
+  definition: string;
+  kind: SubjectKind;
+  id: string;
+  score: number;
+  qualifies: boolean;
+  firstQualifiedAt: number | null;
+  scoredAt: number;
+  /** When a window next drops points, so it is scored again then. */
+  nextExpiry: number | null;
+  reasons: unknown[];
 }
 
 /** One decision of the rule engine, kept in order for metrics and notifications. */
@@ -82,6 +98,7 @@ export interface Decision {
 
 export interface ProjectionBatch {
   subjects: SubjectRecord[];
+  scores: PqlScoreRow[];
   decisions: Decision[];
   /** anonymousId → userId links the projection made. */
   links: [string, string][];
@@ -114,6 +131,14 @@ export interface Store {
   loadSubject(kind: SubjectKind, id: string): Promise<SubjectRecord | null>;
   saveProjection(batch: ProjectionBatch): Promise<void>;
   decisionsOf(kind: SubjectKind, id: string, limit: number): Promise<Decision[]>;
+  pqlScoresOf(kind: SubjectKind, id: string): Promise<PqlScoreRow[]>;
+  /** A definition's scores, best first. */
+  pqlList(
+    definition: string,
+    options: { qualifiedOnly: boolean; limit: number },
+  ): Promise<PqlScoreRow[]>;
+  /** Subjects whose scores lose points from a window by `now`. */
+  pqlDue(now: number, limit: number): Promise<{ kind: SubjectKind; id: string }[]>;
   /** The account a user acted in most recently. */
   latestAccount(userId: string): Promise<string | null>;
   close(): Promise<void>;

@@ -1,0 +1,76 @@
+import { type CompiledPql, nextExpiry, qualificationChange, scorePql } from '../../../core/engine';
+import type { Decision, PqlScoreRow, Store, SubjectKind, SubjectRecord } from '../store/store';
+
+export interface ScoreInput {
+  store: Store;
+  pql: CompiledPql;
+  read: (kind: SubjectKind, id: string) => Promise<SubjectRecord | null>;
+  subjects: SubjectRecord[];
+  now: number;
+  /** The event position the scores follow from, for the decisions' record. */
+  cursor: number;
+}
+
+/**
+ * Scores each changed user and account against the PQL definitions of its scope, with
+ * the traits the collector knows, and records a `pql.qualified` decision when a subject
+ * qualifies (the first qualification time is kept for good).
+ */
+export async function scoreSubjects(
+  input: ScoreInput,
+): Promise<{ scores: PqlScoreRow[]; decisions: Decision[] }> {
+  const { store, pql, now } = input;
+  const scores: PqlScoreRow[] = [];
+  const decisions: Decision[] = [];
+  const definitions = [...pql.definitions.values()];
+  for (const subject of input.subjects) {
+    const own = definitions.filter((d) => d.scope === subject.kind);
+    if (own.length === 0) continue;
+    const accountId =
+      subject.kind === 'account' ? subject.id : await store.latestAccount(subject.id);
+    const [profile, accountProfile, account, previous] = await Promise.all([
+      subject.kind === 'user' ? store.getUser(subject.id) : Promise.resolve(null),
+      accountId ? store.getAccount(accountId) : Promise.resolve(null),
+      subject.kind === 'user' && accountId
+        ? input.read('account', accountId)
+        : Promise.resolve(null),
+      store.pqlScoresOf(subject.kind, subject.id),
+    ]);
+    const before = new Map(previous.map((r) => [r.definition, r]));
+    const expiry = nextExpiry(pql, subject.pql, now);
+    for (const definition of own) {
+      const score = scorePql(pql, definition.id, {
+        state: subject.pql,
+        traits: profile?.traits,
+        accountTraits: accountProfile?.traits,
+        subject: subject.state,
+        account: account?.state,
+        now,
+      });
+      const change = qualificationChange(before.get(definition.id) ?? null, score, now);
+      scores.push({
+        definition: definition.id,
+        kind: subject.kind,
+        id: subject.id,
+        score: score.score,
+        qualifies: score.qualifies,
+        firstQualifiedAt: change.firstQualifiedAt,
+        scoredAt: now,
+        nextExpiry: expiry,
+        reasons: score.reasons,
+      });
+      if (change.became) {
+        decisions.push({
+          kind: change.became === 'qualified' ? 'pql.qualified' : 'pql.unqualified',
+          subjectKind: subject.kind,
+          subjectId: subject.id,
+          ref: definition.id,
+          at: now,
+          detail: { score: score.score, threshold: score.threshold, reasons: score.reasons },
+          eventSeq: input.cursor,
+        });
+      }
+    }
+  }
+  return { scores, decisions };
+}

@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import type { AhakitConfig } from '../../../core/config/schema';
+import { AppError } from '../errors';
+import type { PqlScoreRow, Store } from '../store/store';
+
+interface Reason {
+  label?: string;
+  points?: number;
+  detail?: string;
+}
+
+/**
+ * `GET /v1/admin/pqls?definition=upsell` — the subjects scored by a PQL definition, best
+ * first, with their reasons; qualified ones only unless `all=1`; `format=csv` for a
+ * spreadsheet or a CRM import.
+ */
+export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
+  const app = new Hono();
+  app.get('/pqls', async (c) => {
+    const ids = config.pql.map((d) => d.id);
+    const definition = c.req.query('definition') ?? (ids.length === 1 ? ids[0] : undefined);
+    if (!definition) {
+      throw new AppError(
+        400,
+        'invalid_request',
+        `Say which definition: ?definition=${ids.join('|') || '…'}.`,
+        {
+          definitions: ids,
+        },
+      );
+    }
+    if (!ids.includes(definition)) {
+      throw new AppError(
+        404,
+        'not_found',
+        `No PQL definition "${definition}"; the config has ${ids.join(', ') || 'none'}.`,
+      );
+    }
+    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 1000, 1), 10_000);
+    const rows = await store.pqlList(definition, {
+      qualifiedOnly: c.req.query('all') !== '1',
+      limit,
+    });
+    const people = await Promise.all(rows.map((r) => contactOf(store, r)));
+    const pqls = rows.map((r, i) => ({
+      kind: r.kind,
+      id: r.id,
+      ...people[i],
+      score: r.score,
+      qualifies: r.qualifies,
+      firstQualifiedAt: iso(r.firstQualifiedAt),
+      scoredAt: iso(r.scoredAt),
+      reasons: r.reasons,
+    }));
+    if (c.req.query('format') === 'csv') {
+      const header = [
+        'kind',
+        'id',
+        'email',
+        'name',
+        'score',
+        'qualifies',
+        'first_qualified_at',
+        'reasons',
+      ];
+      const lines = pqls.map((p) =>
+        [
+          p.kind,
+          p.id,
+          p.email ?? '',
+          p.name ?? '',
+          String(p.score),
+          p.qualifies ? 'yes' : 'no',
+          p.firstQualifiedAt ?? '',
+          (p.reasons as Reason[])
+            .map((r) => `${r.label ?? ''} (${(r.points ?? 0) >= 0 ? '+' : ''}${r.points ?? 0})`)
+            .join('; '),
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+      return c.body(`${[header.join(','), ...lines].join('\r\n')}\r\n`, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="pqls-${definition}.csv"`,
+      });
+    }
+    return c.json({ definition, count: pqls.length, pqls });
+  });
+  return app;
+}
+
+async function contactOf(
+  store: Store,
+  row: PqlScoreRow,
+): Promise<{ email?: string; name?: string }> {
+  const profile =
+    row.kind === 'user' ? await store.getUser(row.id) : await store.getAccount(row.id);
+  const traits = profile?.traits ?? {};
+  const out: { email?: string; name?: string } = {};
+  if (typeof traits.email === 'string') out.email = traits.email;
+  if (typeof traits.name === 'string') out.name = traits.name;
+  return out;
+}
+
+/** A CSV cell, quoted when needed; a leading = + - @ is escaped so spreadsheets don't run it. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
