@@ -107,6 +107,27 @@ describe.skipIf(!hasBrowser)('the onboarding checklist in TeamChat', () => {
     });
     expect(state.user?.reached).toHaveProperty('aha');
 
+    // Having reached the aha moment, Ada looks at upgrading: she becomes an upsell PQL,
+    // with the reasons sales will read.
+    await page.getByRole('link', { name: 'Pricing' }).first().click();
+    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const pql = await eventually(async () => {
+      const res = await collector.admin('/v1/admin/pqls?definition=upsell');
+      const body = (await res.json()) as {
+        pqls: { id: string; score: number; reasons: { label: string; points: number }[] }[];
+      };
+      return body.pqls.find((p) => p.id === userId);
+    });
+    expect(pql.reasons.map((r) => r.label)).toEqual([
+      'Free plan',
+      'Reached the aha moment',
+      'Invited teammates',
+      'Looked at upgrading',
+    ]);
+    expect(pql.score).toBe(80);
+    await page.goBack();
+
     // A reload shows the same progress at once.
     await page.reload();
     await expect.poll(() => launcher(page).textContent()).toMatch(/5 of 5/);
