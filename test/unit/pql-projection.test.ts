@@ -16,11 +16,11 @@ const config = {
       id: 'upsell',
       fit: [{ accountTrait: 'plan', value: 'free', points: 10, label: 'On the free plan' }],
       value: [
-        { activated: true, points: 30, label: 'Activated' },
+        { activated: true as const, points: 30, label: 'Activated' },
         { milestone: 'invited', points: 20, label: 'Invited teammates' },
       ],
       intent: [{ signal: 'pricing', withinDays: 7, points: 40, label: 'Opened pricing' }],
-      required: [{ activated: true }],
+      required: [{ activated: true as const }],
       threshold: 80,
     },
   ],

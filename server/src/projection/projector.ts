@@ -28,6 +28,8 @@ const CACHE_LIMIT = 20_000;
 /** Decisions are saved this often while events keep coming, and this soon once caught up. */
 const SAVE_EVERY_MS = 1_000;
 const SAVE_IDLE_MS = 100;
+/** A save writes each changed subject; past this many, saving sooner keeps each pause short. */
+const SAVE_MAX_SUBJECTS = 1_000;
 /** Ingestion counts as busy for this long after a commit. */
 const BUSY_MS = 50;
 /** How often scores whose windows expire are looked at again. */
@@ -83,6 +85,8 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
   let lastCommit = 0;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let dirty = new Map<string, SubjectRecord>();
+  /** The dirty subjects whose PQL scores may have changed. */
+  let toScore = new Set<string>();
   let decisions: Decision[] = [];
   let newLinks: [string, string][] = [];
   let running: Promise<void> | null = null;
@@ -116,7 +120,7 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       if (rows.length === 0 || stopped) break;
       const started = performance.now();
       await project(rows);
-      if (Date.now() - lastSave >= SAVE_EVERY_MS || dirty.size > CACHE_LIMIT) await save();
+      if (Date.now() - lastSave >= SAVE_EVERY_MS || dirty.size >= SAVE_MAX_SUBJECTS) await save();
       // Yield to ingestion; while it is busy, rest three times as long as the chunk took,
       // and long enough for the next chunk to gather events instead of trickling one by one.
       const busy = Date.now() - lastCommit < BUSY_MS;
@@ -142,11 +146,20 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
     // Take the buffers first: projection may go on while this save awaits.
     const subjects = [...dirty.values()];
     const batch = { subjects, scores: [] as PqlScoreRow[], decisions, links: newLinks, cursor };
+    const changed = [...toScore].flatMap((key) => dirty.get(key) ?? []);
     dirty = new Map();
+    toScore = new Set();
     decisions = [];
     newLinks = [];
-    if (scoring) {
-      const scored = await scoreSubjects({ store, pql, read, subjects, now: Date.now(), cursor });
+    if (scoring && changed.length > 0) {
+      const scored = await scoreSubjects({
+        store,
+        pql,
+        read,
+        subjects: changed,
+        now: Date.now(),
+        cursor,
+      });
       batch.scores = scored.scores;
       batch.decisions = [...batch.decisions, ...scored.decisions];
     }
@@ -165,7 +178,9 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
     const due = await store.pqlDue(Date.now(), 1_000);
     for (const { kind, id } of due) {
       const record = await read(kind, id);
-      if (record) dirty.set(`${kind}:${id}`, record);
+      if (!record) continue;
+      dirty.set(`${kind}:${id}`, record);
+      toScore.add(`${kind}:${id}`);
     }
     if (due.length > 0) await save();
   }
@@ -200,12 +215,26 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       const key = `${record.kind}:${record.id}`;
       dirty.set(key, next);
       cache.set(key, next);
+      // Only what a score reads makes a subject worth scoring again.
+      if (
+        pqlState !== record.pql ||
+        state.reached !== record.state.reached ||
+        state.activatedAt !== record.state.activatedAt
+      ) {
+        toScore.add(key);
+      }
     };
     const linkedUser = async (anonymousId: string) =>
       links.get(anonymousId) ?? (await store.projectedUser(anonymousId));
 
     const apply = async (row: SeqEvent, userId: string) => {
       const user = await subject('user', userId);
+      // New traits change fit rules.
+      if (row.type === 'identify') toScore.add(`user:${userId}`);
+      if (row.type === 'group' && row.groupId) {
+        toScore.add(`user:${userId}`);
+        toScore.add(`account:${row.groupId}`);
+      }
       const account = row.groupId ? await subject('account', row.groupId) : undefined;
       const event: EngineEvent = {
         messageId: row.messageId,

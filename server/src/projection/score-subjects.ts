@@ -23,14 +23,17 @@ export async function scoreSubjects(
   const scores: PqlScoreRow[] = [];
   const decisions: Decision[] = [];
   const definitions = [...pql.definitions.values()];
+  let done = 0;
   for (const subject of input.subjects) {
+    // Scoring reads the store for each subject: let ingestion in between.
+    if (++done % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     const own = definitions.filter((d) => d.scope === subject.kind);
     if (own.length === 0) continue;
     const accountId =
       subject.kind === 'account' ? subject.id : await store.latestAccount(subject.id);
-    const [profile, accountProfile, account, previous] = await Promise.all([
-      subject.kind === 'user' ? store.getUser(subject.id) : Promise.resolve(null),
-      accountId ? store.getAccount(accountId) : Promise.resolve(null),
+    const [traits, accountTraits, account, previous] = await Promise.all([
+      subject.kind === 'user' ? store.traitsOf('user', subject.id) : Promise.resolve(undefined),
+      accountId ? store.traitsOf('account', accountId) : Promise.resolve(undefined),
       subject.kind === 'user' && accountId
         ? input.read('account', accountId)
         : Promise.resolve(null),
@@ -41,8 +44,8 @@ export async function scoreSubjects(
     for (const definition of own) {
       const score = scorePql(pql, definition.id, {
         state: subject.pql,
-        traits: profile?.traits,
-        accountTraits: accountProfile?.traits,
+        traits,
+        accountTraits,
         subject: subject.state,
         account: account?.state,
         now,

@@ -171,6 +171,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `SELECT ${eventColumns} FROM events WHERE group_id = ? ORDER BY timestamp DESC LIMIT ?`,
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
+  const selectUserTraits = db.prepare('SELECT traits FROM users WHERE user_id = ?').pluck();
+  const selectAccountTraits = db
+    .prepare('SELECT traits FROM accounts WHERE account_id = ?')
+    .pluck();
 
   const selectProjection = db.prepare(
     "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
@@ -291,6 +295,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         anonymousIds: selectAnonymousIds.all(userId) as string[],
         accountIds: selectUserAccounts.all(userId) as string[],
       } satisfies UserProfile;
+    },
+    async traitsOf(kind, id) {
+      const text = (kind === 'user' ? selectUserTraits : selectAccountTraits).get(id) as
+        | string
+        | undefined;
+      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
     },
     async getAccount(accountId) {
       const row = selectAccount.get(accountId) as RawProfile | undefined;

@@ -113,6 +113,8 @@ export interface Store {
   insertEvents(rows: readonly EventRow[]): Promise<InsertResult>;
   getUser(userId: string): Promise<UserProfile | null>;
   getAccount(accountId: string): Promise<AccountProfile | null>;
+  /** Just the traits of a user or an account (empty when unknown). */
+  traitsOf(kind: SubjectKind, id: string): Promise<Record<string, unknown>>;
   /** A user's events (their own and those sent before identify under a linked anonymousId), newest first. */
   userTimeline(userId: string, limit: number): Promise<StoredEvent[]>;
   accountTimeline(accountId: string, limit: number): Promise<StoredEvent[]>;
