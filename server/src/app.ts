@@ -4,6 +4,7 @@ import { rememberKey } from './auth';
 import { cors, sameHost } from './cors';
 import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
+import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { configRoutes } from './routes/config';
 import { ingestRoutes } from './routes/ingest';
 import { type ProjectionView, stateRoutes } from './routes/state';
@@ -64,6 +65,14 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', configRoutes(deps.config, deps.writeKey));
   app.route('/v1', stateRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
+  app.route(
+    '/v1/admin',
+    adminWebhookRoutes({
+      outbox: deps.store.outbox,
+      webhooks: deps.config.webhooks,
+      adminKey: deps.adminKey,
+    }),
+  );
   app.all('/v1/*', (c) => {
     throw new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
   });

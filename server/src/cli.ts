@@ -5,6 +5,7 @@ import { ConfigFileError, loadConfigFile } from './config-file';
 import { startCollector } from './main';
 import { readSettings, SettingsError } from './settings';
 import { simulate } from './simulate';
+import { WebhookSecretError } from './webhooks/secrets';
 
 const USAGE = `Usage: ahakit <command>
 
@@ -74,7 +75,11 @@ export async function runCli(args: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigFileError || error instanceof SettingsError) {
+    if (
+      error instanceof ConfigFileError ||
+      error instanceof SettingsError ||
+      error instanceof WebhookSecretError
+    ) {
       console.error(`[ahakit] ${error.message}`);
       return 1;
     }

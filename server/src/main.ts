@@ -6,6 +6,8 @@ import { loadConfigFile } from './config-file';
 import { createProjector } from './projection/projector';
 import { PACKAGE_ROOT, readSettings, type Settings } from './settings';
 import { openSqliteStore } from './store/sqlite';
+import { createDispatcher } from './webhooks/dispatcher';
+import { resolveWebhookSecrets } from './webhooks/secrets';
 
 export interface RunningCollector {
   url: string;
@@ -20,9 +22,12 @@ export async function startCollector(
   settings: Settings = readSettings(),
 ): Promise<RunningCollector> {
   const config = loadConfigFile(settings.configPath);
+  const webhooks = resolveWebhookSecrets(config.webhooks);
   const store = openSqliteStore({ dataDir: settings.dataDir });
-  const projector = createProjector(store, config);
+  const dispatcher = createDispatcher({ outbox: store.outbox, webhooks });
+  const projector = createProjector(store, config, () => dispatcher.wake());
   await projector.start();
+  dispatcher.start();
   const app = createApp({
     config,
     store,
@@ -48,6 +53,7 @@ export async function startCollector(
         server.close(() => {
           void projector
             .stop()
+            .then(() => dispatcher.stop())
             .then(() => store.close())
             .then(resolve);
         });

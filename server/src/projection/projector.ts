@@ -21,7 +21,9 @@ import type {
   SubjectKind,
   SubjectRecord,
 } from '../store/store';
+import { planDeliveries } from '../webhooks/plan';
 import { scoreSubjects } from './score-subjects';
+import { webhookEvents } from './webhook-events';
 
 const CHUNK = 500;
 const CACHE_LIMIT = 20_000;
@@ -72,7 +74,12 @@ export function rulesHash(config: AhakitConfig): string {
  * when the projection reaches the identify (or alias) that links the two, and later
  * anonymous events of a linked id go straight to the user.
  */
-export function createProjector(store: Store, config: AhakitConfig): Projector {
+export function createProjector(
+  store: Store,
+  config: AhakitConfig,
+  /** Called after a save put webhook deliveries in the outbox. */
+  onDeliveries?: () => void,
+): Projector {
   // Each stored message is projected once, so states need no ring of seen ids.
   const rules = compileRules(config, { seenLimit: 0 });
   const pql = compilePql(config);
@@ -162,6 +169,19 @@ export function createProjector(store: Store, config: AhakitConfig): Projector {
       });
       batch.scores = scored.scores;
       batch.decisions = [...batch.decisions, ...scored.decisions];
+    }
+    if (config.webhooks.length > 0) {
+      const events = await webhookEvents(store, config, batch.decisions);
+      if (events.length > 0) {
+        await store.saveProjection({
+          ...batch,
+          deliveries: planDeliveries(config.webhooks, events),
+        });
+        savedCursor = batch.cursor;
+        lastSave = Date.now();
+        onDeliveries?.();
+        return;
+      }
     }
     await store.saveProjection(batch);
     savedCursor = batch.cursor;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openOutbox } from './sqlite-outbox';
 import { SCHEMA } from './sqlite-schema';
 import type {
   AccountProfile,
@@ -49,6 +50,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  const outbox = openOutbox(db);
 
   const insertEvent = db.prepare(
     `INSERT INTO events (message_id, client_ts, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload)
@@ -162,13 +164,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const eventColumns =
     'message_id, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload';
   const selectUserTimeline = db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE user_id = @user
+    `SELECT seq, ${eventColumns} FROM events WHERE user_id = @user
      UNION
-     SELECT ${eventColumns} FROM events WHERE user_id IS NULL AND anonymous_id IN (SELECT anonymous_id FROM identities WHERE user_id = @user)
-     ORDER BY timestamp DESC LIMIT @limit`,
+     SELECT seq, ${eventColumns} FROM events WHERE user_id IS NULL AND anonymous_id IN (SELECT anonymous_id FROM identities WHERE user_id = @user)
+     ORDER BY timestamp DESC, seq DESC LIMIT @limit`,
   );
   const selectAccountTimeline = db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE group_id = ? ORDER BY timestamp DESC LIMIT ?`,
+    `SELECT seq, ${eventColumns} FROM events WHERE group_id = ? ORDER BY timestamp DESC, seq DESC LIMIT ?`,
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
   const selectUserTraits = db.prepare('SELECT traits FROM users WHERE user_id = ?').pluck();
@@ -270,6 +272,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       );
     }
     for (const [anonymousId, userId] of batch.links) insertLink.run(anonymousId, userId);
+    if (batch.deliveries?.length) outbox.insert(batch.deliveries);
     updateCursor.run(batch.cursor);
   });
   const selectDecisions = db.prepare(
@@ -280,6 +283,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     .pluck();
 
   return {
+    outbox,
     async insertEvents(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0 };
       return new Promise<InsertResult>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { PqlState, SubjectState } from '../../../core/engine';
+import type { NewDelivery, Outbox } from './sqlite-outbox';
 
 /**
  * What the collector keeps. The SQLite store implements it for one collector; a
@@ -97,6 +98,8 @@ export interface Decision {
 }
 
 export interface ProjectionBatch {
+  /** Webhook deliveries the decisions cause, kept or lost with them. */
+  deliveries?: NewDelivery[];
   subjects: SubjectRecord[];
   scores: PqlScoreRow[];
   decisions: Decision[];
@@ -106,6 +109,8 @@ export interface ProjectionBatch {
 }
 
 export interface Store {
+  /** Webhook deliveries waiting to be sent, and their history. */
+  readonly outbox: Outbox;
   /**
    * Stores messages in one transaction: when the promise resolves they are committed.
    * A message whose `messageId` is already stored is skipped and counted as a duplicate.
