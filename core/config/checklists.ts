@@ -1,30 +1,13 @@
 import { z } from 'zod';
+import { eventAction, urlAction } from './actions';
 import { conditionSchema } from './conditions';
 import { identifier } from './milestones';
 import { localizedText } from './text';
 
 export const actionSchema = z
   .union([
-    z.strictObject({
-      type: z.literal('url'),
-      url: z
-        .string()
-        .regex(
-          /^(\/(?!\/)|https?:\/\/)/,
-          'must be a path in the app ("/settings") or an http(s) URL',
-        )
-        .describe('Where to go.'),
-      newTab: z.boolean().default(false),
-    }),
-    z.strictObject({
-      type: z.literal('event'),
-      event: z
-        .string()
-        .min(1)
-        .max(200)
-        .describe('A DOM CustomEvent dispatched on window, for the host app to handle.'),
-      detail: z.record(z.string(), z.unknown()).optional(),
-    }),
+    urlAction,
+    eventAction,
     z.strictObject({
       type: z.literal('element'),
       selector: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventAction, urlAction } from './actions';
 import { conditionSchema, propertyFilter } from './conditions';
 import { identifier } from './milestones';
 import { pathPattern } from './path-pattern';
@@ -28,22 +29,8 @@ export const triggerSchema = z
 
 export const nudgeActionSchema = z
   .discriminatedUnion('type', [
-    z.strictObject({
-      type: z.literal('url'),
-      url: z
-        .string()
-        .regex(
-          /^(\/(?!\/)|https?:\/\/)/,
-          'must be a path in the app ("/billing") or an http(s) URL',
-        )
-        .describe('Where to go.'),
-      newTab: z.boolean().default(false),
-    }),
-    z.strictObject({
-      type: z.literal('event'),
-      event: eventName.describe('A DOM CustomEvent dispatched on window, for the host app.'),
-      detail: z.record(z.string(), z.unknown()).optional(),
-    }),
+    urlAction,
+    eventAction,
     z.strictObject({
       type: z.literal('talk_to_sales'),
     }),

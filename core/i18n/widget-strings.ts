@@ -15,17 +15,20 @@ export interface WidgetStrings {
   progress: string;
 }
 
+/** English, the widget's built-in fallback (the only table the browser bundle carries). */
+export const WIDGET_STRINGS_EN: WidgetStrings = {
+  count: '%n of %t',
+  done: 'done',
+  close: 'Close',
+  dismiss: 'Dismiss checklist',
+  show: 'Show checklist',
+  allDone: 'All done!',
+  locked: 'Finish the earlier steps first',
+  progress: 'Progress',
+};
+
 export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
-  en: {
-    count: '%n of %t',
-    done: 'done',
-    close: 'Close',
-    dismiss: 'Dismiss checklist',
-    show: 'Show checklist',
-    allDone: 'All done!',
-    locked: 'Finish the earlier steps first',
-    progress: 'Progress',
-  },
+  en: WIDGET_STRINGS_EN,
   pl: {
     count: '%n z %t',
     done: 'gotowe',

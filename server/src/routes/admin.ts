@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
-import type { Store } from '../store/store';
+import type { Store, StoredEvent } from '../store/store';
 import { adminPqlRoutes } from './admin-pqls';
 import { type ProjectionView, readUserState } from './state';
 
@@ -59,12 +59,7 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
       accountIds: profile?.accountIds ?? [],
       firstSeen: iso(profile?.firstSeen),
       lastSeen: iso(profile?.lastSeen),
-      timeline: timeline.map(({ payload, timestamp, receivedAt, ...event }) => ({
-        ...event,
-        timestamp: iso(timestamp),
-        receivedAt: iso(receivedAt),
-        properties: payload.properties ?? payload.traits ?? {},
-      })),
+      timeline: timeline.map(timelineEntry),
     });
   });
 
@@ -85,16 +80,20 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
       userIds: profile?.userIds ?? [],
       firstSeen: iso(profile?.firstSeen),
       lastSeen: iso(profile?.lastSeen),
-      timeline: timeline.map(({ payload, timestamp, receivedAt, ...event }) => ({
-        ...event,
-        timestamp: iso(timestamp),
-        receivedAt: iso(receivedAt),
-        properties: payload.properties ?? payload.traits ?? {},
-      })),
+      timeline: timeline.map(timelineEntry),
     });
   });
 
   return app;
+}
+
+function timelineEntry({ payload, timestamp, receivedAt, ...event }: StoredEvent) {
+  return {
+    ...event,
+    timestamp: iso(timestamp),
+    receivedAt: iso(receivedAt),
+    properties: payload.properties ?? payload.traits ?? {},
+  };
 }
 
 function reachedList(reached: Readonly<Record<string, number>> | undefined, scope: string) {

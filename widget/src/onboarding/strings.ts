@@ -1,20 +1,11 @@
 import { pickLocale } from '../../../core/engine';
-import type { WidgetStrings } from '../../../core/i18n/widget-strings';
+import { WIDGET_STRINGS_EN, type WidgetStrings } from '../../../core/i18n/widget-strings';
 
 export type Strings = WidgetStrings;
 
 // Only English ships in the bundle: the collector sends the config's other locales
 // (`config.strings`), so every language costs the browser nothing until it is used.
-const EN: Strings = {
-  count: '%n of %t',
-  done: 'done',
-  close: 'Close',
-  dismiss: 'Dismiss checklist',
-  show: 'Show checklist',
-  allDone: 'All done!',
-  locked: 'Finish the earlier steps first',
-  progress: 'Progress',
-};
+const EN = WIDGET_STRINGS_EN;
 
 /**
  * The widget's chrome strings in `locale`, from the collector's translations, English
