@@ -3,13 +3,15 @@
  * for batches of 1 and 50 events, next to a bare node:http server measured in the same
  * run (it reads the body, parses the JSON and answers 200: the ceiling of any server on
  * this machine). The servers run in child processes; the load comes from autocannon in
- * this process.
+ * this process. The collector answers once events are committed and projects them (rule
+ * engine, scores) right after; each measurement waits for that to finish, so the next one
+ * is not slowed by the last one's leftovers.
  *
  *   npm run bench:ingest              # 5 s per measurement
  *   BENCH_SECONDS=10 npm run bench:ingest
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -95,6 +97,29 @@ async function load(url: string, batchSize: number) {
   return { reqPerSec, eventsPerSec: reqPerSec * batchSize, p99: result.latency.p99 };
 }
 
+/**
+ * Waits until a server process has finished its background work (the collector projects
+ * what it stored after answering), so it does not steal the CPU of the next measurement.
+ */
+async function waitIdle(pid: number | undefined, maxMs = 30_000): Promise<void> {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) {
+    await new Promise((r) => setTimeout(r, 3_000));
+    return;
+  }
+  const cpu = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  };
+  const deadline = Date.now() + maxMs;
+  let before = cpu();
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpu();
+    if (now - before <= 2) return; // under ~4% of a core (100 ticks per second)
+    before = now;
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'ahakit-bench-'));
 const bare = await startProcess(['-e', BARE_SERVER], {});
 const collector = await startProcess(['bin/ahakit.js', 'serve'], {
@@ -112,10 +137,12 @@ try {
   // Warm both servers' JIT before measuring.
   await load(bare.url, 1);
   await load(collector.url, 1);
+  await waitIdle(collector.child.pid);
   const rows: string[][] = [['batch', 'server', 'requests/s', 'events/s', 'p99 ms', 'vs bare']];
   for (const size of [1, 50]) {
     const b = await load(bare.url, size);
     const c = await load(collector.url, size);
+    await waitIdle(collector.child.pid);
     const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
     rows.push([
       String(size),
