@@ -70,6 +70,8 @@ export type {
   NudgeHistory,
 } from './nudges/decide';
 export { decide } from './nudges/decide';
+export type { NudgeEventName, Variant } from './nudges/events';
+export { NUDGE_EVENTS } from './nudges/events';
 export { goalReached } from './nudges/goal';
 export type { PathMatcher } from './nudges/match-path';
 export { compilePath, matchPath } from './nudges/match-path';
