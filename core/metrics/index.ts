@@ -28,6 +28,7 @@ export type { FunnelCounts, FunnelStep, FunnelStepName } from './funnel';
 export { FUNNEL_STEPS, funnel } from './funnel';
 export type { NudgeCounts, NudgePerformance } from './nudges';
 export { nudgePerformance } from './nudges';
+export type { MetricsReport } from './report';
 export type { Bands, SegmentMatrix } from './segments';
 export { segmentMatrix } from './segments';
 export {
