@@ -38,7 +38,13 @@ export function App({ view }: { view: View }) {
       {rect && (
         <div
           class="ak-ring"
-          style={{ top: rect.top, left: rect.left, width: rect.width, height: rect.height }}
+          // Preact 11 sets numbers as they are; browsers ignore lengths without a unit.
+          style={{
+            top: `${rect.top}px`,
+            left: `${rect.left}px`,
+            width: `${rect.width}px`,
+            height: `${rect.height}px`,
+          }}
         />
       )}
     </div>
