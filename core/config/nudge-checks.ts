@@ -1,3 +1,4 @@
+import { TALK_TO_SALES } from '../engine/pql/signal-event';
 import type { Condition } from './conditions';
 import type { AhakitConfig } from './schema';
 import type { LocalizedText } from './text';
@@ -61,8 +62,10 @@ export function checkSignalsAndNudges(config: AhakitConfig, tools: CheckTools): 
     const { trigger } = n;
     if ('signal' in trigger) {
       const signal = byId.get(trigger.signal);
-      if (!signal) issue(at('trigger', 'signal'), `unknown signal "${trigger.signal}"`);
-      else if (trigger.threshold !== undefined) {
+      if (!signal) {
+        if (trigger.signal !== TALK_TO_SALES)
+          issue(at('trigger', 'signal'), `unknown signal "${trigger.signal}"`);
+      } else if (trigger.threshold !== undefined) {
         if (signal.type !== 'usage')
           issue(at('trigger', 'threshold'), `"${signal.id}" is not a usage signal`);
         else if (!signal.thresholds.includes(trigger.threshold))

@@ -1,3 +1,4 @@
+import { TALK_TO_SALES } from '../engine/pql/signal-event';
 import type { Condition } from './conditions';
 import type { CheckTools } from './nudge-checks';
 import type { AhakitConfig } from './schema';
@@ -18,7 +19,7 @@ export function checkPql(config: AhakitConfig, tools: CheckTools): void {
     ['pql'],
     'PQL definition',
   );
-  const signals = new Set((config.signals ?? []).map((s) => s.id));
+  const signals = new Set([TALK_TO_SALES, ...(config.signals ?? []).map((s) => s.id)]);
   const scopes = new Map(config.milestones.map((m) => [m.id, m.scope]));
 
   definitions.forEach((d, i) => {

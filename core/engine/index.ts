@@ -105,7 +105,7 @@ export type { QualificationChange, QualificationRecord } from './pql/qualificati
 export { qualificationChange } from './pql/qualification';
 export type { PqlMissing, PqlReason, PqlScore, PqlScoreInput } from './pql/score-pql';
 export { scorePql } from './pql/score-pql';
-export { SIGNAL_EVENT } from './pql/signal-event';
+export { SIGNAL_EVENT, TALK_TO_SALES } from './pql/signal-event';
 export type { Subjects } from './reached';
 export { reachedAt } from './reached';
 export type { SubjectState } from './subject-state';

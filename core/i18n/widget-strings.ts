@@ -13,6 +13,11 @@ export interface WidgetStrings {
   allDone: string;
   locked: string;
   progress: string;
+  /** Closes an upgrade prompt. */
+  notNow: string;
+  never: string;
+  /** After a "talk to sales" button. */
+  thanks: string;
 }
 
 /** English, the widget's built-in fallback (the only table the browser bundle carries). */
@@ -25,6 +30,9 @@ export const WIDGET_STRINGS_EN: WidgetStrings = {
   allDone: 'All done!',
   locked: 'Finish the earlier steps first',
   progress: 'Progress',
+  notNow: 'Not now',
+  never: 'Don’t show again',
+  thanks: 'Thanks! Someone from our team will get in touch soon.',
 };
 
 export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
@@ -38,6 +46,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Wszystko gotowe!',
     locked: 'Najpierw ukończ poprzednie kroki',
     progress: 'Postęp',
+    notNow: 'Nie teraz',
+    never: 'Nie pokazuj więcej',
+    thanks: 'Dziękujemy! Wkrótce skontaktuje się z Tobą ktoś z naszego zespołu.',
   },
   zh: {
     count: '%n / %t',
@@ -48,6 +59,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: '全部完成！',
     locked: '请先完成前面的步骤',
     progress: '进度',
+    notNow: '以后再说',
+    never: '不再显示',
+    thanks: '谢谢！我们的团队成员会尽快与您联系。',
   },
   tr: {
     count: '%n / %t',
@@ -58,6 +72,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Hepsi tamam!',
     locked: 'Önce önceki adımları bitirin',
     progress: 'İlerleme',
+    notNow: 'Şimdi değil',
+    never: 'Bir daha gösterme',
+    thanks: 'Teşekkürler! Ekibimizden biri yakında sizinle iletişime geçecek.',
   },
   it: {
     count: '%n di %t',
@@ -68,6 +85,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Tutto fatto!',
     locked: 'Prima completa i passi precedenti',
     progress: 'Avanzamento',
+    notNow: 'Non ora',
+    never: 'Non mostrare più',
+    thanks: 'Grazie! Qualcuno del nostro team ti contatterà presto.',
   },
   ar: {
     count: '%n من %t',
@@ -78,6 +98,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'تم كل شيء!',
     locked: 'أكمل الخطوات السابقة أولًا',
     progress: 'التقدّم',
+    notNow: 'ليس الآن',
+    never: 'لا تعرض هذا مجددًا',
+    thanks: 'شكرًا! سيتواصل معك أحد أعضاء فريقنا قريبًا.',
   },
   de: {
     count: '%n von %t',
@@ -88,6 +111,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Alles erledigt!',
     locked: 'Schließe zuerst die vorherigen Schritte ab',
     progress: 'Fortschritt',
+    notNow: 'Nicht jetzt',
+    never: 'Nicht mehr anzeigen',
+    thanks: 'Danke! Jemand aus unserem Team meldet sich in Kürze bei dir.',
   },
   fr: {
     count: '%n sur %t',
@@ -98,6 +124,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Tout est fait !',
     locked: 'Terminez d’abord les étapes précédentes',
     progress: 'Progression',
+    notNow: 'Pas maintenant',
+    never: 'Ne plus afficher',
+    thanks: 'Merci ! Une personne de notre équipe vous contactera bientôt.',
   },
   es: {
     count: '%n de %t',
@@ -108,6 +137,9 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: '¡Todo listo!',
     locked: 'Primero termina los pasos anteriores',
     progress: 'Progreso',
+    notNow: 'Ahora no',
+    never: 'No volver a mostrar',
+    thanks: '¡Gracias! Alguien de nuestro equipo se pondrá en contacto contigo pronto.',
   },
   pt: {
     count: '%n de %t',
@@ -118,5 +150,8 @@ export const WIDGET_STRINGS: Record<string, WidgetStrings> = {
     allDone: 'Tudo pronto!',
     locked: 'Conclua primeiro as etapas anteriores',
     progress: 'Progresso',
+    notNow: 'Agora não',
+    never: 'Não mostrar novamente',
+    thanks: 'Obrigado! Alguém da nossa equipe entrará em contato em breve.',
   },
 };

@@ -7,6 +7,7 @@ import { createEmitter } from './emitter';
 import { createIdentity } from './identity';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
 import { watchNavigation } from './navigation';
+import { startNudges } from './nudges/controller';
 import { startOnboarding } from './onboarding/controller';
 import { watchPageExit } from './page-exit';
 import { defaultPlatform, type Platform } from './platform';
@@ -124,8 +125,21 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     enqueue({ type: 'track', event, properties: jsonArgument(properties, 'track() properties') });
   };
 
-  // The checklist UI, once a config with checklists arrives for an identified user.
-  const stopOnboarding = startOnboarding({
+  const widgetTrack = (event: string, properties: Record<string, unknown>) =>
+    instance.track(event, properties);
+  // Hand-raise signals and nudges, once a config with them arrives.
+  const nudges = startNudges({
+    on: emitter.on,
+    identity: identity.current,
+    progress: () => onboarding.model(),
+    platform,
+    store: storage.config,
+    warn,
+    track: widgetTrack,
+  });
+  // The user's progress and the checklist UI, once a config with checklists (or nudges,
+  // whose audiences read milestones) arrives for an identified user.
+  const onboarding = startOnboarding({
     on: emitter.on,
     identity: identity.current,
     platform,
@@ -133,7 +147,8 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     endpoint,
     writeKey,
     warn,
-    track: (event, properties) => instance.track(event, properties),
+    track: widgetTrack,
+    onMessage: nudges.handle,
   });
 
   const methods: Omit<Ahakit, 'ready'> = {
@@ -164,8 +179,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
       } else warn('usage() needs a metric name, used and limit');
     },
     show(nudgeId) {
-      // No nudges exist in the config yet, so every id is unknown.
-      warn(`unknown nudge "${nudgeId}"`);
+      nudges.show(String(nudgeId));
     },
     // A handler that is not a function fails when its event comes, and is warned about like
     // any handler that throws.
@@ -184,7 +198,8 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
       clearTimeout(pageCheck);
       clearTimeout(adoptTimer);
       delivery.destroy();
-      stopOnboarding();
+      onboarding.stop();
+      nudges.stop();
       emitter.clear();
       // Last: these touch the host's window and history.
       for (const cleanup of cleanups) cleanup();

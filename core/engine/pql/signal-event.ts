@@ -7,3 +7,10 @@
  * applyPqlEvent(pql, state, { type: 'track', event: SIGNAL_EVENT, properties: { signalId: 'pricing' }, timestamp });
  */
 export const SIGNAL_EVENT = '$signal';
+
+/**
+ * The hand-raise a nudge's "talk to sales" button records (`$signal` with this
+ * `signalId` and the `nudgeId`). Built in: PQL intent rules may name it without a
+ * `signals` entry.
+ */
+export const TALK_TO_SALES = 'talk_to_sales';

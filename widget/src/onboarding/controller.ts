@@ -8,7 +8,7 @@ import type { Platform } from '../platform';
 import type { Store } from '../storage';
 import { mountUi } from '../ui/mount';
 import type { Warn } from '../warn';
-import { createOnboarding } from './model';
+import { createOnboarding, type Onboarding } from './model';
 import { runAction } from './run-action';
 import { startSync } from './sync';
 
@@ -21,16 +21,19 @@ export interface ControllerOptions {
   writeKey: string;
   warn: Warn;
   track: (event: string, properties: Record<string, unknown>) => void;
+  /** After each message is applied: the milestones it reached, and the user's progress. */
+  onMessage?: (message: AhakitEvents['track'], reached: string[], model: Onboarding | null) => void;
 }
 
 /**
- * Decides when the onboarding checklist exists: once a config with checklists has
- * arrived and the user is identified (checklists are per user). Builds the model, its
- * sync and the UI for that user, rebuilds them for another user or another config, and
+ * Decides when the user's progress is followed: once a config with checklists or nudges
+ * (whose audiences and triggers read milestones) has arrived and the user is identified
+ * (progress is per user). Builds the model and its sync for that user, and the checklist
+ * UI when there are checklists; rebuilds them for another user or another config, and
  * tears them down on `reset()`. Until then it does nothing, and costs nothing.
- * Returns the function that tears everything down.
+ * Returns the model getter and the function that tears everything down.
  */
-export function startOnboarding(options: ControllerOptions): () => void {
+export function startOnboarding(options: ControllerOptions) {
   const { on, identity, platform, warn } = options;
   let rules: Rules | null = null;
   let theme: AhakitConfig['theme'] | undefined;
@@ -38,7 +41,7 @@ export function startOnboarding(options: ControllerOptions): () => void {
   let configJson = '';
   let running: {
     userId: string;
-    apply: (m: AhakitEvents['track']) => void;
+    model: Onboarding;
     stop: () => void;
   } | null = null;
 
@@ -64,10 +67,10 @@ export function startOnboarding(options: ControllerOptions): () => void {
       perform: (action) => runAction(action, win, warn),
     });
     const stopSync = startSync({ ...options, model });
-    const unmount = mountUi(win.document, model, theme, warn);
+    const unmount = rules.checklists.length ? mountUi(win.document, model, theme, warn) : () => {};
     running = {
       userId: who.userId,
-      apply: model.apply,
+      model,
       stop: () => {
         stopSync();
         unmount();
@@ -80,7 +83,7 @@ export function startOnboarding(options: ControllerOptions): () => void {
       const json = JSON.stringify(config);
       if (json === configJson) return;
       configJson = json;
-      rules = config?.checklists?.length ? compileRules(config) : null;
+      rules = config?.checklists?.length || config?.nudges?.length ? compileRules(config) : null;
       theme = config?.theme;
       strings = (config as PublicConfig | null)?.strings;
       start();
@@ -88,12 +91,19 @@ export function startOnboarding(options: ControllerOptions): () => void {
     on('identify', ({ userId }) => {
       if (userId !== running?.userId) start();
     }),
-    on('track', (message) => running?.apply(message)),
+    on('track', (message) => {
+      const model = running?.model ?? null;
+      options.onMessage?.(message, model?.apply(message) ?? [], model);
+    }),
     on('reset', stop),
   ];
 
-  return () => {
-    for (const off of unsubscribe) off();
-    stop();
+  return {
+    /** The signed-in user's progress, while it is followed. */
+    model: () => running?.model ?? null,
+    stop() {
+      for (const off of unsubscribe) off();
+      stop();
+    },
   };
 }

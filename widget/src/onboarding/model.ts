@@ -174,10 +174,18 @@ export function createOnboarding(input: OnboardingInput) {
     restorable,
     accountId,
     snapshot,
+    user,
+    account,
+    traits,
+    accountTraits,
+    rules,
 
-    /** Every message the client queues: the checklist ticks off at once, not after a round trip. */
-    apply(message: WidgetMessage) {
-      if (message.userId !== userId) return;
+    /**
+     * Every message the client queues: the checklist ticks off at once, not after a round
+     * trip. Returns the milestones this message reached (user's and account's).
+     */
+    apply(message: WidgetMessage): string[] {
+      if (message.userId !== userId) return [];
       const m = message as WidgetMessage & {
         event?: string;
         traits?: Traits;
@@ -185,6 +193,7 @@ export function createOnboarding(input: OnboardingInput) {
         properties?: Record<string, unknown>;
       };
       const before = current.value;
+      const reachedBefore = { ...user.value.reached, ...account.value?.reached };
       batch(() => {
         if (m.type === 'identify' && m.traits) traits.value = { ...m.traits };
         const groupId = m.type === 'group' ? m.groupId : (m.context.groupId as string | undefined);
@@ -207,6 +216,9 @@ export function createOnboarding(input: OnboardingInput) {
         if (applied.account) account.value = applied.account;
       });
       announce(before, current.value);
+      return Object.keys({ ...user.value.reached, ...account.value?.reached }).filter(
+        (id) => !(id in reachedBefore),
+      );
     },
 
     /**

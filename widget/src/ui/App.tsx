@@ -1,6 +1,6 @@
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
-import type { View } from './view';
+import { themeVars, type View } from './view';
 
 /** The launcher and its panel, a polite live region, and the ring around a pointed-at element. */
 export function App({ view }: { view: View }) {
@@ -8,18 +8,12 @@ export function App({ view }: { view: View }) {
   const list = model.current.value;
   const restorable = model.restorable.value;
   const rect = view.ring.value;
-  const style = {
-    '--a': theme.accent ?? '#4a154b',
-    '--r': `${theme.radius ?? 12}px`,
-    '--x': `${theme.offset?.x ?? 16}px`,
-    '--y': `${theme.offset?.y ?? 16}px`,
-  };
   return (
     <div
       class={`ak-root${theme.position === 'bottom-left' ? ' ak-start' : ''}`}
       dir={model.rtl.value ? 'rtl' : 'ltr'}
       lang={model.locale.value}
-      style={style}
+      style={themeVars(theme)}
     >
       {list && <Launcher view={view} list={list} />}
       {list && <Panel view={view} list={list} />}

@@ -11,3 +11,11 @@ export interface View {
   /** Where the ring is drawn: the pointed-at element's rectangle, or null. */
   ring: { value: DOMRect | null };
 }
+
+/** The theme as the custom properties the CSS reads. */
+export const themeVars = (theme: Partial<AhakitConfig['theme']>) => ({
+  '--a': theme.accent ?? '#4a154b',
+  '--r': `${theme.radius ?? 12}px`,
+  '--x': `${theme.offset?.x ?? 16}px`,
+  '--y': `${theme.offset?.y ?? 16}px`,
+});
