@@ -26,6 +26,9 @@ export interface NudgeProps {
   onClose: (dontShowAgain: boolean) => void;
 }
 
+/** Preact 11 sets numbers as they are, and browsers ignore unitless lengths. */
+const px = (n: number) => `${n}px`;
+
 /** Formatted text as elements: every string is a text node, links are http(s) only. */
 function Text({ nodes }: { nodes: Inline[] }) {
   return (
@@ -82,7 +85,7 @@ export function NudgeView({ shown, theme, placement, onAction, onClose }: NudgeP
         aria-describedby={shown.body.length ? 'ak-nb' : undefined}
         tabIndex={-1}
         hidden={tip && !placement}
-        style={tip && placement ? { top: placement.top, left: placement.left } : undefined}
+        style={tip && placement ? { top: px(placement.top), left: px(placement.left) } : undefined}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
@@ -127,7 +130,7 @@ export function NudgeView({ shown, theme, placement, onAction, onClose }: NudgeP
         {tip && placement && (
           <div
             class="ak-arrow"
-            style={vertical ? { left: placement.arrow } : { top: placement.arrow }}
+            style={vertical ? { left: px(placement.arrow) } : { top: px(placement.arrow) }}
           />
         )}
       </div>
