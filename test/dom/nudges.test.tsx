@@ -65,7 +65,9 @@ async function open(config: AhakitConfigInput = base, traits: Record<string, unk
   });
   stopped.push(() => harness.ahakit.destroy());
   const tracked: Array<{ event: string; properties: Record<string, unknown> }> = [];
+  const pages: string[] = [];
   harness.ahakit.on('track', (m) => {
+    if (m.type === 'page') pages.push(String(m.properties?.path));
     if (m.type === 'track')
       tracked.push({ event: String(m.event), properties: m.properties as Record<string, unknown> });
   });
@@ -75,7 +77,7 @@ async function open(config: AhakitConfigInput = base, traits: Record<string, unk
   const ui = () =>
     within(document.querySelector('ahakit-nudge')?.shadowRoot as unknown as HTMLElement);
   const events = (name: string) => tracked.filter((t) => t.event === name);
-  return { ...harness, ui, tracked, events };
+  return { ...harness, ui, tracked, events, pages };
 }
 
 describe('upgrade prompts', () => {
@@ -139,7 +141,7 @@ describe('upgrade prompts', () => {
     fireEvent.click(first.ui().getByRole('button', { name: 'Not now' }));
     window.history.pushState(null, '', '/');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await settle();
+    await waitFor(() => expect(first.pages.at(-1)).toBe('/'));
     window.history.pushState(null, '', '/pricing');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await waitFor(() => expect(first.events('$signal')).toHaveLength(2));

@@ -284,7 +284,7 @@ export function startNudges(options: NudgeOptions) {
     waiting = undefined;
     ui?.unmount();
     ui = null;
-    win?.document.removeEventListener('click', onClick, true);
+    win?.document?.removeEventListener('click', onClick, true);
   };
 
   const unsubscribe = [

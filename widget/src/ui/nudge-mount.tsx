@@ -1,5 +1,4 @@
-import { effect, signal } from '@preact/signals-core';
-import { render } from 'preact';
+import { signal } from '@preact/signals-core';
 import type { Nudge, NudgeAction } from '../../../core/config/nudges';
 import type { PublicConfig } from '../../../core/config/public-config';
 import type { Properties } from '../../../core/engine';
@@ -7,6 +6,7 @@ import { isRtl, localize, plainText, renderText } from '../../../core/engine';
 import { findElement } from '../onboarding/find-element';
 import { stringsFor } from '../onboarding/strings';
 import type { Warn } from '../warn';
+import { createHost } from './host';
 import { NudgeView, type Shown } from './NudgeView';
 import { type Box, clippers, type Placement, place, visibleBox } from './place';
 import { NUDGE_CSS } from './styles';
@@ -52,17 +52,12 @@ const sameSpot = (a: Placement | null, b: Placement | null) =>
 export function mountNudges(doc: Document, options: NudgeMountOptions) {
   const { warn } = options;
   const win = doc.defaultView!;
-  const host = doc.createElement('ahakit-nudge');
-  host.style.cssText = `all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:${options.theme?.zIndex ?? 2147483000}`;
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = NUDGE_CSS;
-  const container = doc.createElement('div');
+  const ui = createHost(doc, 'ahakit-nudge', NUDGE_CSS, options.theme?.zIndex);
+  const { host, shadow, container } = ui;
   const live = doc.createElement('div');
   live.className = 'ak-root ak-sr';
   live.setAttribute('aria-live', 'polite');
-  shadow.append(style, container, live);
-  (doc.body ?? doc.documentElement).append(host);
+  shadow.append(live);
 
   const shown = signal<Shown | null>(null);
   const placement = signal<Placement | null>(null);
@@ -72,7 +67,6 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
   let clipping: Element[] = [];
   let frame = 0;
   let ticks = 0;
-  let failed = false;
 
   const find = (selector: string) => {
     try {
@@ -114,7 +108,7 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
       clipping = target ? clippers(target) : [];
     }
     const box: Box | null = target && visibleBox(target, clipping);
-    const tip = container.querySelector<HTMLElement>('.ak-tip');
+    const tip = ui.find('.ak-tip');
     const next =
       box && tip
         ? place(
@@ -129,17 +123,15 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
     if (!sameSpot(next, placement.value)) placement.value = next;
   };
 
-  const stopRender = effect(() => {
-    const now = shown.value;
-    const spot = placement.value;
-    if (failed) return;
-    try {
-      render(
+  ui.paint(
+    () => {
+      const now = shown.value;
+      return (
         now && (
           <NudgeView
             shown={now}
             theme={theme}
-            placement={spot}
+            placement={placement.value}
             onAction={() =>
               guard(() => {
                 const action = now.nudge.cta?.action;
@@ -154,16 +146,12 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
               })
             }
           />
-        ),
-        container,
+        )
       );
-    } catch (error) {
-      // A rendering bug hides the nudge; it never reaches the host page.
-      failed = true;
-      warn('a nudge failed', error);
-      container.textContent = '';
-    }
-  });
+    },
+    warn,
+    'a nudge',
+  );
 
   // A modal keeps Tab and Shift+Tab among its own controls.
   const trap = (event: KeyboardEvent) => {
@@ -203,10 +191,7 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
       if (nudge.kind === 'modal') returnFocus = deepActive(doc);
       shown.value = next;
       if (nudge.kind === 'modal') {
-        (
-          container.querySelector<HTMLElement>('.ak-cta') ??
-          container.querySelector<HTMLElement>('.ak-box button')
-        )?.focus();
+        (ui.find('.ak-cta') ?? ui.find('.ak-box button'))?.focus();
       } else {
         live.textContent = [next.title, plainText(next.body)].filter(Boolean).join('. ');
       }
@@ -218,10 +203,8 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
     hide,
     unmount() {
       hide();
-      stopRender();
       shadow.removeEventListener('keydown', trap as EventListener);
-      render(null, container);
-      host.remove();
+      ui.remove();
     },
   };
 }
