@@ -70,7 +70,7 @@ function printBanner(url: string, settings: Settings): void {
     [
       `ahakit collector listening on ${url}`,
       `  demo        ${url}/`,
-      `  widget      ${url}/ahakit.js`,
+      `  widget      ${url}/ahakit.js  (with nudges: ${url}/ahakit.full.js)`,
       `  api         ${url}/v1`,
       `  health      ${url}/healthz`,
       `  config      ${settings.configPath}`,

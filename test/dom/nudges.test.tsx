@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
 import { bucket } from '../../core/engine';
+import { startNudges } from '../../widget/src/nudges/controller';
 import { json, settle, start } from '../helpers/widget-harness';
 
 const stopped: Array<() => void> = [];
@@ -54,6 +55,7 @@ async function open(config: AhakitConfigInput = base, traits: Record<string, unk
   const harness = start({
     loadConfig: true,
     trackPages: true,
+    features: { nudges: startNudges },
     platform: {
       fetch: async (url: string) =>
         url.includes('/v1/config')

@@ -7,7 +7,7 @@ import { createEmitter } from './emitter';
 import { createIdentity } from './identity';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
 import { watchNavigation } from './navigation';
-import { startNudges } from './nudges/controller';
+import type { startNudges } from './nudges/controller';
 import { startOnboarding } from './onboarding/controller';
 import { watchPageExit } from './page-exit';
 import { defaultPlatform, type Platform } from './platform';
@@ -38,19 +38,27 @@ const isId = (value: unknown) => isText(value, 256) || Number.isFinite(value);
  * ahakit.track('invite_sent', { count: 2 });
  * ```
  */
-export function createAhakit(options: AhakitOptions): Ahakit {
+export function createAhakit(options: AhakitOptions, features: Features = {}): Ahakit {
   const platform: Platform = { ...defaultPlatform(), ...options?.platform };
   const warn = createWarn(platform.warn);
   try {
-    return start(options, platform, warn);
+    return start(options, platform, warn, features);
   } catch (error) {
     warn('could not start; ahakit is off', error);
     return createInertAhakit();
   }
 }
 
+/**
+ * Parts a build may leave out. Hand-raise signals and nudges are in the ES module build
+ * and in `ahakit.full.js`; the budgeted script tag, `ahakit.js`, does without them.
+ */
+export interface Features {
+  nudges?: typeof startNudges;
+}
+
 /** Wires up one instance; throws only when it cannot start, and then has left nothing behind. */
-function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
+function start(options: AhakitOptions, platform: Platform, say: Warn, features: Features): Ahakit {
   const { writeKey, adoptAfterMs = 5_000 } = options;
   if (!writeKey) throw new Error('no writeKey or data-key');
   const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
@@ -128,7 +136,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   const widgetTrack = (event: string, properties: Record<string, unknown>) =>
     instance.track(event, properties);
   // Hand-raise signals and nudges, once a config with them arrives.
-  const nudges = startNudges({
+  const nudges = features.nudges?.({
     on: emitter.on,
     identity: identity.current,
     progress: () => onboarding.model(),
@@ -148,7 +156,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     writeKey,
     warn,
     track: widgetTrack,
-    onMessage: nudges.handle,
+    ...(nudges && { onMessage: nudges.handle }),
   });
 
   const methods: Omit<Ahakit, 'ready'> = {
@@ -179,7 +187,8 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
       } else warn('usage() needs a metric name, used and limit');
     },
     show(nudgeId) {
-      nudges.show(String(nudgeId));
+      if (nudges) nudges.show(String(nudgeId));
+      else warn('this build has no nudges: load ahakit.full.js');
     },
     // A handler that is not a function fails when its event comes, and is warned about like
     // any handler that throws.
@@ -199,7 +208,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
       clearTimeout(adoptTimer);
       delivery.destroy();
       onboarding.stop();
-      nudges.stop();
+      nudges?.stop();
       emitter.clear();
       // Last: these touch the host's window and history.
       for (const cleanup of cleanups) cleanup();

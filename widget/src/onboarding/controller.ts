@@ -93,7 +93,8 @@ export function startOnboarding(options: ControllerOptions) {
     }),
     on('track', (message) => {
       const model = running?.model ?? null;
-      options.onMessage?.(message, model?.apply(message) ?? [], model);
+      const reached = model?.apply(message) ?? [];
+      options.onMessage?.(message, reached, model);
     }),
     on('reset', stop),
   ];
