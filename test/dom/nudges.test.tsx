@@ -1,6 +1,6 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AhakitConfigInput } from '../../core/config/schema';
+import type { AhakitConfig, AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
 import { bucket } from '../../core/engine';
 import { startNudges } from '../../widget/src/nudges/controller';
@@ -50,8 +50,14 @@ const base: AhakitConfigInput = {
   fatigue: { maxPerSession: 5, maxPerDay: 10, minGapMinutes: 0 },
 };
 
-async function open(config: AhakitConfigInput = base, traits: Record<string, unknown> = {}) {
+async function open(
+  config: AhakitConfigInput = base,
+  traits: Record<string, unknown> = {},
+  /** Changes the parsed config: what a collector that skipped validation could send. */
+  tamper: (parsed: AhakitConfig) => void = () => {},
+) {
   const parsed = configSchema.parse(config);
+  tamper(parsed);
   const harness = start({
     loadConfig: true,
     trackPages: true,
@@ -109,6 +115,39 @@ describe('upgrade prompts', () => {
     expect(modal.querySelector('img')).toBeNull();
     expect(modal.textContent).toContain('Hi <img src=x onerror=alert(1)>, upgrade now.');
     expect(modal.querySelector('strong')?.textContent).toBe('upgrade');
+  });
+
+  it('shows XSS payloads in config texts as text, and drops links that are not http(s)', async () => {
+    const payloads: AhakitConfigInput = {
+      ...base,
+      nudges: [
+        {
+          ...base.nudges![0]!,
+          content: {
+            title: '<script>alert(1)</script>',
+            body: '<img src=x onerror=alert(1)> [docs](https://example.com/a"onmouseover="alert`1`)',
+          },
+          cta: { label: '<b onclick=alert(1)>Go</b>', action: { type: 'event', event: 'x' } },
+        },
+      ],
+    } as AhakitConfigInput;
+    // Validation refuses javascript: links; the widget drops them all the same.
+    const { ahakit, ui } = await open(payloads, {}, (parsed) => {
+      const nudge = parsed.nudges?.[0];
+      if (nudge) nudge.content.body = `${nudge.content.body} [click](javascript:alert\`1\`)`;
+    });
+    ahakit.usage('messages', 50, 50);
+    const modal = await waitFor(() =>
+      ui().getByRole('dialog', { name: '<script>alert(1)</script>' }),
+    );
+    expect(modal.querySelectorAll('script, img, b')).toHaveLength(0);
+    expect(modal.textContent).toContain('<img src=x onerror=alert(1)> docs click');
+    const links = [...modal.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.com/a"onmouseover="alert`1`',
+    ]);
+    expect(links[0]?.getAttribute('onmouseover')).toBeNull();
+    expect(within(modal).getByRole('button', { name: '<b onclick=alert(1)>Go</b>' })).toBeTruthy();
   });
 
   it('traps focus in the modal, closes on Escape and gives focus back', async () => {
