@@ -15,6 +15,7 @@ export function ChecklistsReport({ report, fmt }: { report: MetricsReport; fmt: 
           <h2 id={`checklist-${list.id}`}>{list.title}</h2>
           <TableScroll label={`${list.title}: completion by item`}>
             <table class="data">
+              <caption class="visually-hidden">{list.title}: completion by item</caption>
               <thead>
                 <tr>
                   <Col>Item</Col>

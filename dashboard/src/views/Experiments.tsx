@@ -45,6 +45,7 @@ function ExperimentCard({ experiment: e, fmt }: { experiment: Experiment; fmt: F
       </p>
       <TableScroll label={`${e.title}: treatment and control`}>
         <table class="data">
+          <caption class="visually-hidden">{e.title}: treatment and control</caption>
           <thead>
             <tr>
               <Col>Group</Col>

@@ -17,6 +17,7 @@ export function NudgesReport({ report, fmt }: { report: MetricsReport; fmt: Form
       </p>
       <TableScroll label="Nudge performance">
         <table class="data">
+          <caption class="visually-hidden">Nudge performance</caption>
           <thead>
             <tr>
               <Col>Nudge</Col>

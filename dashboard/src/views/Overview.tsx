@@ -33,6 +33,7 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
         </p>
         <TableScroll label="Funnel">
           <table class="data funnel">
+            <caption class="visually-hidden">Funnel</caption>
             <thead>
               <tr>
                 <Col>Step</Col>
@@ -82,6 +83,7 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
           <h2 id="pql-title">Product qualified leads</h2>
           <TableScroll label="Product qualified leads by definition">
             <table class="data">
+              <caption class="visually-hidden">Product qualified leads by definition</caption>
               <thead>
                 <tr>
                   <Col>Definition</Col>

@@ -131,21 +131,23 @@ function UserView(props: {
               ))}
             </ul>
           )}
-          <h2 id="nudges-title">Nudges</h2>
-          {nudges.length === 0 ? (
-            <p class="muted">No nudge shown.</p>
-          ) : (
-            <ul class="plain">
-              {nudges.map((e) => {
-                const entry = eventEntry(e);
-                return (
-                  <li key={e.messageId}>
-                    {entry.text} <span class="sub">{fmt.dateTime(e.timestamp)}</span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
+          <section aria-labelledby="nudges-title">
+            <h2 id="nudges-title">Nudges</h2>
+            {nudges.length === 0 ? (
+              <p class="muted">No nudge shown.</p>
+            ) : (
+              <ul class="plain">
+                {nudges.map((e) => {
+                  const entry = eventEntry(e);
+                  return (
+                    <li key={e.messageId}>
+                      {entry.text} <span class="sub">{fmt.dateTime(e.timestamp)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
         </section>
       </div>
       {user.checklists.length > 0 && (
