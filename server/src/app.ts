@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../core/config/schema';
 import { rememberKey } from './auth';
@@ -6,6 +7,7 @@ import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { configRoutes } from './routes/config';
+import { dashboardRoutes } from './routes/dashboard';
 import { ingestRoutes } from './routes/ingest';
 import { type ProjectionView, stateRoutes } from './routes/state';
 import { staticRoutes } from './routes/static';
@@ -22,6 +24,8 @@ export interface AppDeps {
   widgetDir: string;
   /** Folder of the TeamChat demo. */
   demoDir: string;
+  /** Folder of the built dashboard; `dist/dashboard`, next to the widget's, by default. */
+  dashboardDir?: string;
   now?: () => number;
 }
 
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/v1/*', (c) => {
     throw new AppError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
   });
+  app.route('/', dashboardRoutes(deps.dashboardDir ?? join(deps.widgetDir, '..', 'dashboard')));
   app.route('/', staticRoutes(deps));
   return app;
 }

@@ -71,6 +71,7 @@ function printBanner(url: string, settings: Settings): void {
       `ahakit collector listening on ${url}`,
       `  demo        ${url}/`,
       `  widget      ${url}/ahakit.js  (with nudges: ${url}/ahakit.full.js)`,
+      `  dashboard   ${url}/dashboard  (sign in with the admin key)`,
       `  api         ${url}/v1`,
       `  health      ${url}/healthz`,
       `  config      ${settings.configPath}`,

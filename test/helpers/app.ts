@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
-import { createApp } from '../../server/src/app';
+import { type AppDeps, createApp } from '../../server/src/app';
 import { createProjector } from '../../server/src/projection/projector';
 import { openSqliteStore } from '../../server/src/store/sqlite';
 
@@ -9,7 +9,11 @@ export const WRITE_KEY = 'pk_test_write';
 export const ADMIN_KEY = 'sk_test_admin_key';
 
 /** A collector app on an in-memory SQLite store, called without a socket. */
-export function testApp(config: Partial<AhakitConfigInput> = {}, now?: () => number) {
+export function testApp(
+  config: Partial<AhakitConfigInput> = {},
+  now?: () => number,
+  overrides: Partial<AppDeps> = {},
+) {
   const store = openSqliteStore({ dataDir: '', fileName: ':memory:' });
   const parsed = configSchema.parse({ product: { name: 'Test' }, ...config });
   const projector = createProjector(store, parsed);
@@ -23,6 +27,7 @@ export function testApp(config: Partial<AhakitConfigInput> = {}, now?: () => num
     widgetDir: resolve('dist/widget'),
     demoDir: resolve('demo'),
     ...(now ? { now } : {}),
+    ...overrides,
   });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
+import { localize } from '../../../core/engine/localize';
 import { AppError } from '../errors';
 import type { PqlScoreRow, Store } from '../store/store';
 
@@ -16,6 +17,17 @@ interface Reason {
  */
 export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
   const app = new Hono();
+  /** `GET /v1/admin/pqls/definitions` — the config's PQL definitions, for pickers. */
+  app.get('/pqls/definitions', (c) =>
+    c.json({
+      definitions: config.pql.map((d) => ({
+        id: d.id,
+        title: localize(d.title, config.locales.default, config.locales) ?? d.id,
+        scope: d.scope,
+        threshold: d.threshold,
+      })),
+    }),
+  );
   app.get('/pqls', async (c) => {
     const ids = config.pql.map((d) => d.id);
     const definition = c.req.query('definition') ?? (ids.length === 1 ? ids[0] : undefined);

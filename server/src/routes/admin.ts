@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
-import type { Store, StoredEvent } from '../store/store';
+import type { PqlScoreRow, Store, StoredEvent } from '../store/store';
 import { adminPqlRoutes } from './admin-pqls';
 import { type ProjectionView, readUserState } from './state';
 
@@ -46,13 +46,7 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
       milestones: reachedList(progress.user?.reached, 'user'),
       accountMilestones: reachedList(progress.account?.reached, 'account'),
       checklists: progress.checklists,
-      pql: pqls.map((p) => ({
-        definition: p.definition,
-        score: p.score,
-        qualifies: p.qualifies,
-        firstQualifiedAt: iso(p.firstQualifiedAt ?? undefined),
-        reasons: p.reasons,
-      })),
+      pql: pqls.map(scoreView),
       decisions: decisions.map((d) => ({ kind: d.kind, ref: d.ref, at: iso(d.at) })),
       traits: profile?.traits ?? {},
       anonymousIds: profile?.anonymousIds ?? [],
@@ -65,10 +59,11 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
 
   app.get('/accounts/:accountId', async (c) => {
     const accountId = c.req.param('accountId');
-    const [profile, timeline, state] = await Promise.all([
+    const [profile, timeline, state, pqls] = await Promise.all([
       store.getAccount(accountId),
       store.accountTimeline(accountId, limitOf(c.req.query('limit'))),
       projection.read('account', accountId),
+      store.pqlScoresOf('account', accountId),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No account "${accountId}" has been seen.`);
@@ -76,6 +71,7 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
     return c.json({
       accountId,
       milestones: reachedList(state?.state.reached, 'account'),
+      pql: pqls.map(scoreView),
       traits: profile?.traits ?? {},
       userIds: profile?.userIds ?? [],
       firstSeen: iso(profile?.firstSeen),
@@ -85,6 +81,16 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
   });
 
   return app;
+}
+
+function scoreView(p: PqlScoreRow) {
+  return {
+    definition: p.definition,
+    score: p.score,
+    qualifies: p.qualifies,
+    firstQualifiedAt: iso(p.firstQualifiedAt ?? undefined),
+    reasons: p.reasons,
+  };
 }
 
 function timelineEntry({ payload, timestamp, receivedAt, ...event }: StoredEvent) {

@@ -84,7 +84,8 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
   return app;
 }
 
-function readOptional(file: string): Buffer | null {
+/** A file's bytes, or null when it is not there. */
+export function readOptional(file: string): Buffer | null {
   try {
     return readFileSync(file);
   } catch {
