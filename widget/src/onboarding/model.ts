@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import type { ChecklistAction } from '../../../core/config/checklists';
 import {
-  applyEvent,
+  applyMilestones,
   type ChecklistItemView,
   type ChecklistView,
   checklistView,
@@ -190,7 +190,7 @@ export function createOnboarding(input: OnboardingInput) {
         const groupId = m.type === 'group' ? m.groupId : (m.context.groupId as string | undefined);
         if (groupId) switchAccount(groupId);
         if (m.type === 'group' && m.traits) accountTraits.value = { ...m.traits };
-        const applied = applyEvent(
+        const applied = applyMilestones(
           rules,
           { user: user.value, account: account.value ?? undefined },
           {
