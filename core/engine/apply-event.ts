@@ -1,4 +1,5 @@
 import type { Change } from './changes';
+import { appendChecklistChanges } from './checklist-changes';
 import type { Properties } from './compare';
 import type { Rules } from './compile';
 import { SubjectDraft } from './draft';
@@ -49,6 +50,20 @@ const NONE: readonly never[] = [];
  * // changes: [{ kind: 'milestone', id: 'first_channel', scope: 'user', at: … }, …]
  */
 export function applyEvent(rules: Rules, states: Subjects, event: EngineEvent): Applied {
+  const applied = applyMilestones(rules, states, event);
+  if (applied.changes.length > 0) appendChecklistChanges(rules, states, applied, applied.changes);
+  return applied;
+}
+
+/**
+ * `applyEvent` without the checklist changes: the same states, and only the milestone and
+ * activation changes. For a host that draws its checklists from the states anyway (the
+ * widget), which then carries none of the checklist bookkeeping.
+ *
+ * @example
+ * const { user, changes } = applyMilestones(rules, { user: u }, event);
+ */
+export function applyMilestones(rules: Rules, states: Subjects, event: EngineEvent): Applied {
   const { user, account } = states;
   const { messageId, timestamp: t } = event;
   const userDraft = hasSeen(user.seen, messageId) ? null : new SubjectDraft(user, rules.seenLimit);
@@ -86,7 +101,6 @@ export function applyEvent(rules: Rules, states: Subjects, event: EngineEvent): 
     const activation = pass.activate(rules.activation, userDraft);
     if (activation) changes.push(activation);
   }
-  if (pass.milestones.length > 0) pass.checklists(changes);
 
   return result(
     userDraft?.finish() ?? user,

@@ -33,7 +33,7 @@
  */
 
 export type { Applied, EngineEvent } from './apply-event';
-export { applyEvent } from './apply-event';
+export { applyEvent, applyMilestones } from './apply-event';
 export type {
   ActivationChange,
   Change,

@@ -1,5 +1,4 @@
-import type { Checklist } from '../config/checklists';
-import { type ActivationChange, type Change, type MilestoneChange, moved } from './changes';
+import { type ActivationChange, type MilestoneChange, moved } from './changes';
 import { own } from './compare';
 import type { CompiledCombination, Rules, Scope } from './compile';
 import type { SubjectDraft } from './draft';
@@ -9,7 +8,7 @@ const NONE: readonly never[] = [];
 
 /**
  * The work of applying one event once its event milestones are counted: what follows
- * from the milestones it changed (combinations, activation, checklists), with reads and
+ * from the milestones it changed (combinations, activation), with reads and
  * writes routed to the user's or the account's draft by scope.
  */
 export class Pass {
@@ -92,35 +91,6 @@ export class Pass {
     return { kind: 'activation', at, ttvMs: at - firstSeen, ...moved(was !== null) };
   }
 
-  /** Appends the items done by the changed milestones, then the checklists completed. */
-  checklists(changes: Change[]): void {
-    const touched = new Set<Checklist>();
-    for (const change of this.milestones) {
-      for (const { checklist, item } of this.rules.itemsByMilestone.get(change.id) ?? NONE) {
-        changes.push({
-          kind: 'checklist_item',
-          checklistId: checklist.id,
-          itemId: item.id,
-          at: change.at,
-          ...moved(change.moved === true),
-        });
-        touched.add(checklist);
-      }
-    }
-    for (const checklist of touched) {
-      const at = this.completedAt(checklist, false);
-      if (at === undefined) continue;
-      const before = this.completedAt(checklist, true);
-      if (before !== undefined && at >= before) continue;
-      changes.push({
-        kind: 'checklist_complete',
-        checklistId: checklist.id,
-        at,
-        ...moved(before !== undefined),
-      });
-    }
-  }
-
   /** When a milestone was reached, as of now in this pass. */
   private read(id: string, scope: Scope): number | undefined {
     const draft = this.draftFor(scope);
@@ -147,18 +117,6 @@ export class Pass {
       } else if (at === undefined || (c.kind === 'all' ? r > at : r < at)) {
         at = r;
       }
-    }
-    return at;
-  }
-
-  /** When the last item's milestone was reached, if every one is. */
-  private completedAt(checklist: Checklist, before: boolean): number | undefined {
-    let at = Number.NEGATIVE_INFINITY;
-    for (const { milestone } of checklist.items) {
-      const scope = this.scopeOf(milestone);
-      const r = before ? this.readBefore(milestone, scope) : this.read(milestone, scope);
-      if (r === undefined) return undefined;
-      if (r > at) at = r;
     }
     return at;
   }

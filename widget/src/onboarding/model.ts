@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import type { ChecklistAction } from '../../../core/config/checklists';
 import {
-  applyEvent,
+  applyMilestones,
   type ChecklistItemView,
   type ChecklistView,
   checklistView,
@@ -118,10 +118,8 @@ export function createOnboarding(input: OnboardingInput) {
       locale.value,
     ),
   );
-  /** The checklists shown, in config order. */
-  const lists = computed(() => all.value.filter((list) => !(list.id in dismissed.value)));
-  /** The checklist the launcher and panel show. */
-  const current = computed(() => lists.value[0] ?? null);
+  /** The checklist the launcher and panel show: the first not dismissed, in config order. */
+  const current = computed(() => all.value.find((list) => !(list.id in dismissed.value)) ?? null);
   /** The first dismissed checklist, which the user can bring back, when none is shown. */
   const restorable = computed(() =>
     current.value ? null : (all.value.find((list) => list.id in dismissed.value) ?? null),
@@ -169,7 +167,6 @@ export function createOnboarding(input: OnboardingInput) {
     locale,
     strings,
     rtl,
-    lists,
     current,
     restorable,
     accountId,
@@ -199,18 +196,10 @@ export function createOnboarding(input: OnboardingInput) {
         const groupId = m.type === 'group' ? m.groupId : (m.context.groupId as string | undefined);
         if (groupId) switchAccount(groupId);
         if (m.type === 'group' && m.traits) accountTraits.value = { ...m.traits };
-        const applied = applyEvent(
+        const applied = applyMilestones(
           rules,
           { user: user.value, account: account.value ?? undefined },
-          {
-            messageId: m.messageId,
-            type: m.type,
-            event: m.event,
-            properties: m.properties,
-            timestamp: Date.parse(m.timestamp),
-            userId,
-            accountId: groupId ?? null,
-          },
+          { ...m, timestamp: Date.parse(m.timestamp), userId, accountId: groupId ?? null },
         );
         user.value = applied.user;
         if (applied.account) account.value = applied.account;
