@@ -42,7 +42,9 @@ function install(features: Features) {
   );
 
   const call = (method: unknown, ...args: unknown[]) => {
-    const run = Object.hasOwn(instance, method as string) && instance[method as keyof Ahakit];
+    // Not Object.hasOwn: Safari before 15.4 lacks it, and the bundle targets ES2020.
+    const own = Object.hasOwn(instance, method as string);
+    const run = own && instance[method as keyof Ahakit];
     if (typeof run === 'function') return (run as (...rest: unknown[]) => unknown)(...args);
     warn(`unknown method "${String(method)}"`);
   };
