@@ -39,6 +39,11 @@ async function storedEvents(collector: CollectorProcess, userId: string, name: s
 
 const nudgeHost = (page: Page) => page.locator('ahakit-nudge');
 
+interface Ahakit {
+  flush(): Promise<void>;
+  show(id: string): void;
+}
+
 describe.skipIf(!hasBrowser)('upgrade prompts in TeamChat', () => {
   let browser: Browser;
   let collector: CollectorProcess;
@@ -66,9 +71,7 @@ describe.skipIf(!hasBrowser)('upgrade prompts in TeamChat', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForTimeout(500);
     expect(await card.count()).toBe(0);
-    await page.evaluate(() =>
-      (window as unknown as { ahakit: { flush(): Promise<void> } }).ahakit.flush(),
-    );
+    await page.evaluate(() => (window as unknown as { ahakit: Ahakit }).ahakit.flush());
     await eventually(async () =>
       (await storedEvents(collector, userId, '$nudge_dismissed')) >= 1 ? true : undefined,
     );
@@ -98,9 +101,7 @@ describe.skipIf(!hasBrowser)('upgrade prompts in TeamChat', () => {
     ).toBe('See Pro plans');
     await page.keyboard.press('Escape');
     await modal.waitFor({ state: 'detached' });
-    await page.evaluate(() =>
-      (window as unknown as { ahakit: { flush(): Promise<void> } }).ahakit.flush(),
-    );
+    await page.evaluate(() => (window as unknown as { ahakit: Ahakit }).ahakit.flush());
     const exposures = await eventually(async () => {
       const res = await collector.admin(`/v1/admin/users/${userId}`);
       const text = JSON.stringify(await res.json());
@@ -109,24 +110,46 @@ describe.skipIf(!hasBrowser)('upgrade prompts in TeamChat', () => {
     expect(exposures).toContain(held ? '"control"' : '"treatment"');
   });
 
-  it('anchors the Huddles tooltip to the button and keeps it on screen', async () => {
+  it('anchors the Huddles tooltip to a target rendered later, follows it and hides with it', async () => {
     const page = await (
-      await browser.newContext({ viewport: { width: 420, height: 800 } })
+      await browser.newContext({ viewport: { width: 1024, height: 700 } })
     ).newPage();
     await signUp(page, collector.url, 'barbara@compilers.example');
-    const button = page.locator('[data-paid-feature="huddles"]');
-    await button.click();
+    // Asked for on the pricing page, where there is no Huddles button yet (after the
+    // pricing page's own prompt: one prompt at a time).
+    await page.getByRole('link', { name: 'Pricing' }).first().click();
+    await nudgeHost(page).getByRole('button', { name: 'Not now' }).click();
+    await page.evaluate(() =>
+      (window as unknown as { ahakit: Ahakit }).ahakit.show('huddles_tooltip'),
+    );
     const tip = nudgeHost(page).getByRole('dialog', { name: 'Huddles are part of Pro' });
+    await page.waitForTimeout(400);
+    expect(await tip.count()).toBe(0);
+    await page.goBack();
     await tip.waitFor({ state: 'visible' });
+    const button = page.locator('[data-paid-feature="huddles"]');
     const target = (await button.boundingBox())!;
     const box = (await tip.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(target.y + target.height);
     expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    // The target moves (a layout change, an animation): the tooltip goes with it.
+    await button.evaluate((el) => {
+      (el as HTMLElement).style.transform = 'translateY(150px)';
+    });
+    await expect.poll(async () => (await tip.boundingBox())!.y - box.y).toBeCloseTo(150, 0);
     // The target goes away: the tooltip hides instead of floating.
     await button.evaluate((el) => {
       (el as HTMLElement).style.display = 'none';
     });
     await expect.poll(() => tip.isVisible()).toBe(false);
+    // Keyboard: once it is back, Esc from inside closes it for good.
+    await button.evaluate((el) => {
+      (el as HTMLElement).style.display = '';
+    });
+    await tip.waitFor({ state: 'visible' });
+    await tip.getByRole('button', { name: 'Not now' }).focus();
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'detached' });
   });
 });
