@@ -25,7 +25,10 @@ export interface SeedResult {
 export async function seedStore(
   store: Store,
   config: AhakitConfig,
-  options: Omit<PopulationOptions, 'nudges'>,
+  options: Omit<PopulationOptions, 'nudges'> & {
+    /** Stop after this many events (benchmarks want a round number). */
+    maxEvents?: number;
+  },
   progress: (text: string) => void = () => undefined,
 ): Promise<SeedResult> {
   let rows: EventRow[] = [];
@@ -36,9 +39,13 @@ export async function seedStore(
     events += result.inserted;
     rows = [];
   };
+  const max = options.maxEvents ?? Number.POSITIVE_INFINITY;
+  let taken = 0;
   for (const workspace of teamChatPopulation({ ...options, nudges: config.nudges })) {
+    if (taken >= max) break;
     accounts++;
-    for (const message of workspace) {
+    for (const message of workspace.slice(0, max - taken)) {
+      taken++;
       const normalized = normalizeMessage(message, {
         receivedAt: Date.parse(message.timestamp) + 150,
         fieldPrefix: '',
