@@ -15,8 +15,8 @@ import type { GoalQuery, MetricsCounts, MetricsQuery, NudgeUserCounts } from './
 /** The users first seen in the range. */
 const COHORT = "s.kind = 'user' AND s.first_seen >= @from AND s.first_seen < @to";
 
-/** Track events named in @names, with the user they belong to, for users of the cohort. */
-const NAMED_EVENTS = `
+/** Nudge events (names in @names), with the user they belong to, for users of the cohort. */
+const NUDGE_EVENTS_OF_COHORT = `
   WITH named AS (
     SELECT e.user_id AS uid, e.event, e.timestamp AS ts, e.payload FROM events e
      WHERE e.type = 'track' AND e.event IN (SELECT value FROM json_each(@names)) AND e.user_id IS NOT NULL
@@ -29,7 +29,9 @@ const NAMED_EVENTS = `
            json_extract(n.payload, '$.properties.variant') AS variant
       FROM named n CROSS JOIN subject_states s ON s.kind = 'user' AND s.id = n.uid
      WHERE s.first_seen >= @from AND s.first_seen < @to
-  )`;
+  )
+  INSERT INTO temp.metric_nudge_events (nudge, event, uid, ts, variant)
+  SELECT nudge, event, uid, ts, variant FROM mine WHERE nudge IS NOT NULL`;
 
 const NUDGE_COLUMNS: Record<string, keyof NudgeUserCounts> = {
   [NUDGE_EVENTS.eligible]: 'eligible',
@@ -47,6 +49,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS metric_starts (key TEXT NOT NULL, uid TEXT NOT NULL, t0 INTEGER NOT NULL, arm TEXT);
     CREATE TEMP TABLE IF NOT EXISTS metric_goals (key TEXT PRIMARY KEY, event TEXT NOT NULL, within INTEGER NOT NULL, filtered INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS metric_nudge_events (nudge TEXT NOT NULL, event TEXT NOT NULL, uid TEXT NOT NULL, ts INTEGER NOT NULL, variant TEXT);
   `);
   // CROSS JOIN fixes the join order: without statistics the planner may otherwise scan
   // every account's decisions (or scores) once per user.
@@ -77,8 +80,11 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
         WHERE ${COHORT} AND d.ref IN (SELECT value FROM json_each(@milestones))
      ) GROUP BY ref`,
   );
+  // The nudge events of the cohort are read once (their JSON parsed once), then counted twice.
+  const collectNudgeEvents = db.prepare(NUDGE_EVENTS_OF_COHORT);
+  const clearNudgeEvents = db.prepare('DELETE FROM temp.metric_nudge_events');
   const nudgeUsers = db.prepare(
-    `${NAMED_EVENTS} SELECT nudge, event, count(DISTINCT uid) AS users FROM mine WHERE nudge IS NOT NULL GROUP BY nudge, event`,
+    'SELECT nudge, event, count(DISTINCT uid) AS users FROM temp.metric_nudge_events GROUP BY nudge, event',
   );
   const clearStarts = db.prepare('DELETE FROM temp.metric_starts');
   const clearGoals = db.prepare('DELETE FROM temp.metric_goals');
@@ -90,15 +96,14 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   );
   // The first show or exposure of each nudge; the first exposure, with its arm, of each experiment.
   const nudgeStarts = db.prepare(
-    `${NAMED_EVENTS}
-     INSERT INTO temp.metric_starts (key, uid, t0, arm)
-     SELECT 'nudge:' || nudge, uid, min(ts), NULL FROM mine
-      WHERE nudge IS NOT NULL AND event IN ('${NUDGE_EVENTS.shown}', '${NUDGE_EVENTS.exposure}')
+    `INSERT INTO temp.metric_starts (key, uid, t0, arm)
+     SELECT 'nudge:' || nudge, uid, min(ts), NULL FROM temp.metric_nudge_events
+      WHERE event IN ('${NUDGE_EVENTS.shown}', '${NUDGE_EVENTS.exposure}')
       GROUP BY nudge, uid
      UNION ALL
      -- A bare column next to min() comes from the row with the minimum: the first exposure's arm.
-     SELECT 'experiment:' || nudge, uid, min(ts), variant FROM mine
-      WHERE nudge IS NOT NULL AND event = '${NUDGE_EVENTS.exposure}'
+ SELECT 'experiment:' || nudge, uid, min(ts), variant FROM temp.metric_nudge_events
+      WHERE event = '${NUDGE_EVENTS.exposure}'
       GROUP BY nudge, uid`,
   );
   const startCounts = db.prepare(
@@ -149,7 +154,9 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     for (const n of q.nudges) {
       nudges[n.id] = { eligible: 0, shown: 0, clicked: 0, dismissed: 0, converted: 0 };
     }
-    for (const row of nudgeUsers.all({ ...range, names: nudgeNames }) as {
+    clearNudgeEvents.run();
+    if (q.nudges.length > 0) collectNudgeEvents.run({ ...range, names: nudgeNames });
+    for (const row of nudgeUsers.all() as {
       nudge: string;
       event: string;
       users: number;
@@ -175,7 +182,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
       want(`nudge:${n.id}`, n.goal);
       if (n.experiment) want(`experiment:${n.id}`, n.goal);
     }
-    if (q.nudges.length > 0) nudgeStarts.run({ ...range, names: nudgeNames });
+    nudgeStarts.run();
 
     const converted = new Map<string, Set<string>>();
     for (const row of goalEvents.all() as {
@@ -212,6 +219,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     }
     clearStarts.run();
     clearGoals.run();
+    clearNudgeEvents.run();
 
     const pql: MetricsCounts['pql'] = {};
     for (const d of q.pql) {
