@@ -3,7 +3,10 @@ import { WIDGET_STRINGS, type WidgetStrings } from '../i18n/widget-strings';
 import type { AhakitConfig } from './schema';
 
 /** The config as the collector serves it to the widget (`GET /v1/config`). */
-export type PublicConfig = Omit<AhakitConfig, 'collector' | '$schema' | 'webhooks' | 'pql'> & {
+export type PublicConfig = Omit<
+  AhakitConfig,
+  'collector' | '$schema' | 'webhooks' | 'pql' | 'conversion'
+> & {
   /** The widget's own words for each supported locale that has them. */
   strings: Record<string, WidgetStrings>;
 };
@@ -14,11 +17,12 @@ export type PublicConfig = Omit<AhakitConfig, 'collector' | '$schema' | 'webhook
  */
 export function publicConfig(config: AhakitConfig): PublicConfig {
   // Webhooks hold signing secrets and private URLs, PQL definitions are sales' scoring
-  // logic: neither leaves the server.
+  // logic, the conversion goal is only measured by the collector: none leaves the server.
   const {
     collector: _serverOnly,
     webhooks: _secret,
     pql: _scoring,
+    conversion: _measuredOnly,
     $schema: _editorOnly,
     ...rest
   } = config;

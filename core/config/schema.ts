@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checklistSchema, themeSchema } from './checklists';
+import { conversionSchema } from './conversion';
 import { crossCheck } from './cross-checks';
 import { activationSchema, milestoneSchema } from './milestones';
 import { fatigueSchema, nudgeSchema } from './nudges';
@@ -74,6 +75,7 @@ const configObject = z
       .default([])
       .describe('Product Qualified Lead definitions, scored for every user or account.'),
     webhooks: webhooksSchema.default([]),
+    conversion: conversionSchema.optional(),
   })
   .describe('ahakit configuration: one file for everything the growth team decides.');
 

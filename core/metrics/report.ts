@@ -40,6 +40,8 @@ export interface MetricsReport {
     scope: 'user' | 'account';
     qualified: number;
     scored: number;
+    /** The band edges of the matrix: thirds of the most fit and value points the definition gives. */
+    bands: { fit: number[]; value: number[] };
     segments: SegmentMatrix;
   }[];
   /** How long gathering the report took, in milliseconds. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { configJsonSchema } from '../../core/config/json-schema';
 import { ConfigFileError, loadConfigFile } from './config-file';
 import { startCollector } from './main';
+import { runSeed, SeedUsageError } from './seed/seed-command';
 import { readSettings, SettingsError } from './settings';
 import { simulate } from './simulate';
 import { WebhookSecretError } from './webhooks/secrets';
@@ -15,6 +16,8 @@ Commands:
   simulate <config> <events.jsonl>
                       replay events through the rules and print what fires, and why
   schema              print the JSON Schema of the config file
+  seed [--users N] [--days N] [--seed N] [--force]
+                      fill the store with a deterministic TeamChat population
   help                show this help`;
 
 /** Runs one CLI command and returns the process exit code. */
@@ -56,6 +59,9 @@ export async function runCli(args: string[]): Promise<number> {
         if (lines.length === 0) console.log('Nothing fired.');
         return problems.length > 0 ? 1 : 0;
       }
+      case 'seed':
+        await runSeed(rest, readSettings());
+        return 0;
       case 'schema':
         process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
         return 0;
@@ -78,7 +84,8 @@ export async function runCli(args: string[]): Promise<number> {
     if (
       error instanceof ConfigFileError ||
       error instanceof SettingsError ||
-      error instanceof WebhookSecretError
+      error instanceof WebhookSecretError ||
+      error instanceof SeedUsageError
     ) {
       console.error(`[ahakit] ${error.message}`);
       return 1;

@@ -26,8 +26,9 @@ describe('GET /v1/config', () => {
     expect(body.strings['pt-BR']).toMatchObject({ close: 'Fechar' });
   });
 
-  it('never sends webhooks (secrets) or PQL definitions (sales logic) to the browser', async () => {
+  it('never sends webhooks (secrets), PQL definitions (sales logic) or the conversion goal to the browser', async () => {
     const { app } = testApp({
+      conversion: { event: 'plan_upgraded', where: [{ property: 'plan', value: 'pro' }] },
       pql: [{ id: 'upsell', fit: [{ trait: 'plan', value: 'free', points: 10 }], threshold: 10 }],
       webhooks: [
         {
@@ -41,7 +42,9 @@ describe('GET /v1/config', () => {
     const body = await (await app.request(`/v1/config?key=${WRITE_KEY}`)).json();
     expect(body).not.toHaveProperty('pql');
     expect(body).not.toHaveProperty('webhooks');
+    expect(body).not.toHaveProperty('conversion');
     expect(JSON.stringify(body)).not.toContain('whsec_');
+    expect(JSON.stringify(body)).not.toContain('plan_upgraded');
   });
 
   it('answers 304 to a matching If-None-Match', async () => {

@@ -55,6 +55,19 @@ describe('config validation', () => {
     ]);
   });
 
+  it('names the conversion goal’s problems by path', () => {
+    const result = validateConfig({
+      product: { name: 'TeamChat' },
+      conversion: { where: [{ property: 'plan', op: 'like', value: 'pro' }] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      'conversion.event',
+      'conversion.where[0].op',
+    ]);
+  });
+
   it('validates the demo config', () => {
     expect(() => loadConfigFile('demo/ahakit.config.json')).not.toThrow();
   });

@@ -3,6 +3,7 @@ import type { AhakitConfig } from '../../../core/config/schema';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
 import type { PqlScoreRow, Store, StoredEvent } from '../store/store';
+import { adminMetricsRoutes } from './admin-metrics';
 import { adminPqlRoutes } from './admin-pqls';
 import { type ProjectionView, readUserState } from './state';
 
@@ -11,12 +12,13 @@ interface AdminDeps {
   adminKey: string;
   projection: ProjectionView;
   config: AhakitConfig;
+  now?: (() => number) | undefined;
 }
 
 const TIMELINE_LIMIT = 200;
 
 /** Everything that reads data, behind the secret admin key. */
-export function adminRoutes({ store, adminKey, projection, config }: AdminDeps): Hono {
+export function adminRoutes({ store, adminKey, projection, config, now }: AdminDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     requireAdminKey(c.req.header('authorization'), adminKey);
@@ -24,6 +26,7 @@ export function adminRoutes({ store, adminKey, projection, config }: AdminDeps):
   });
 
   app.route('/', adminPqlRoutes(store, config));
+  app.route('/', adminMetricsRoutes(store, config, now ?? Date.now));
 
   app.get('/users/:userId', async (c) => {
     const userId = c.req.param('userId');

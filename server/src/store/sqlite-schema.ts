@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /** The SQLite store's tables. Each statement is idempotent, so opening an existing file is safe. */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -22,6 +24,8 @@ CREATE INDEX IF NOT EXISTS events_user ON events (user_id, timestamp) WHERE user
 -- Only events sent before identify are found by their anonymousId; the rest by userId.
 CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE user_id IS NULL;
 CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE group_id IS NOT NULL;
+-- The metrics find nudge, goal and conversion events by name and user.
+CREATE INDEX IF NOT EXISTS events_track ON events (event, user_id, timestamp) WHERE type = 'track';
 CREATE TABLE IF NOT EXISTS users (
   user_id TEXT PRIMARY KEY,
   traits TEXT NOT NULL DEFAULT '{}',
@@ -61,6 +65,8 @@ CREATE TABLE IF NOT EXISTS subject_states (
   -- A rowid table: states are too large for a WITHOUT ROWID one to stay fast.
   UNIQUE (kind, id)
 );
+-- The metrics' cohorts: the users (or accounts) first seen in a date range.
+CREATE INDEX IF NOT EXISTS subject_states_first_seen ON subject_states (kind, first_seen);
 -- Every decision, in the order it was made: milestones, activations, checklist progress.
 CREATE TABLE IF NOT EXISTS decisions (
   seq INTEGER PRIMARY KEY,
@@ -80,6 +86,9 @@ CREATE TABLE IF NOT EXISTS pql_scores (
   kind TEXT NOT NULL,
   id TEXT NOT NULL,
   score INTEGER NOT NULL,
+  fit INTEGER NOT NULL DEFAULT 0,
+  value INTEGER NOT NULL DEFAULT 0,
+  intent INTEGER NOT NULL DEFAULT 0,
   qualifies INTEGER NOT NULL,
   first_qualified_at INTEGER,
   scored_at INTEGER NOT NULL,
@@ -87,6 +96,8 @@ CREATE TABLE IF NOT EXISTS pql_scores (
   reasons TEXT NOT NULL,
   PRIMARY KEY (definition, kind, id)
 ) WITHOUT ROWID;
+-- Each subject's scores, for the metrics' segment matrix.
+CREATE INDEX IF NOT EXISTS pql_scores_subject ON pql_scores (kind, id);
 CREATE INDEX IF NOT EXISTS pql_scores_rank ON pql_scores (definition, qualifies, score DESC);
 CREATE INDEX IF NOT EXISTS pql_scores_expiry ON pql_scores (next_expiry) WHERE next_expiry IS NOT NULL;
 -- Identities as the projection has linked them, in event order.
@@ -101,3 +112,19 @@ CREATE TABLE IF NOT EXISTS projection (
   rules_hash TEXT NOT NULL
 );
 `;
+
+/**
+ * Brings a database file written by an earlier version up to date: columns that
+ * \`CREATE TABLE IF NOT EXISTS\` cannot add. Returns whether the projection must run
+ * again to fill them.
+ */
+export function migrate(db: Database.Database): boolean {
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(pql_scores)').all() as { name: string }[]).map((c) => c.name),
+  );
+  const missing = ['fit', 'value', 'intent'].filter((name) => !columns.has(name));
+  for (const name of missing) {
+    db.exec(`ALTER TABLE pql_scores ADD COLUMN ${name} INTEGER NOT NULL DEFAULT 0`);
+  }
+  return missing.length > 0;
+}

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openMetrics } from './sqlite-metrics';
 import { openOutbox } from './sqlite-outbox';
-import { SCHEMA } from './sqlite-schema';
+import { migrate, SCHEMA } from './sqlite-schema';
 import type {
   AccountProfile,
   Decision,
@@ -51,7 +52,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('wal_autocheckpoint = 2000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // Scores saved before the score parts were kept: an empty rules hash projects again.
+  if (migrate(db)) db.exec("UPDATE projection SET rules_hash = ''");
   const outbox = openOutbox(db);
+  const metricsCounts = openMetrics(db);
 
   const insertEvent = db.prepare(
     `INSERT INTO events (message_id, client_ts, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload)
@@ -209,14 +213,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
        first_seen = excluded.first_seen, activated_at = excluded.activated_at, updated_at = excluded.updated_at`,
   );
   const upsertScore = db.prepare(
-    `INSERT INTO pql_scores (definition, kind, id, score, qualifies, first_qualified_at, scored_at, next_expiry, reasons)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (definition, kind, id) DO UPDATE SET score = excluded.score, qualifies = excluded.qualifies,
+    `INSERT INTO pql_scores (definition, kind, id, score, fit, value, intent, qualifies, first_qualified_at, scored_at, next_expiry, reasons)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (definition, kind, id) DO UPDATE SET score = excluded.score, fit = excluded.fit,
+       value = excluded.value, intent = excluded.intent, qualifies = excluded.qualifies,
        first_qualified_at = excluded.first_qualified_at, scored_at = excluded.scored_at,
        next_expiry = excluded.next_expiry, reasons = excluded.reasons`,
   );
   const scoreColumns =
-    'definition, kind, id, score, qualifies, first_qualified_at, scored_at, next_expiry, reasons';
+    'definition, kind, id, score, fit, value, intent, qualifies, first_qualified_at, scored_at, next_expiry, reasons';
   const selectScoresOf = db.prepare(
     `SELECT ${scoreColumns} FROM pql_scores WHERE kind = ? AND id = ? ORDER BY definition`,
   );
@@ -254,6 +259,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         r.kind,
         r.id,
         r.score,
+        r.fit,
+        r.value,
+        r.intent,
         r.qualifies ? 1 : 0,
         r.firstQualifiedAt,
         r.scoredAt,
@@ -385,6 +393,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async pqlDue(now, limit) {
       return selectPqlDue.all(now, limit) as { kind: SubjectKind; id: string }[];
     },
+    async metricsCounts(query) {
+      return metricsCounts(query);
+    },
     async latestAccount(userId) {
       return (selectLatestAccount.get(userId) as string | undefined) ?? null;
     },
@@ -419,6 +430,9 @@ interface RawScore {
   kind: string;
   id: string;
   score: number;
+  fit: number;
+  value: number;
+  intent: number;
   qualifies: number;
   first_qualified_at: number | null;
   scored_at: number;
@@ -432,6 +446,9 @@ function toScore(r: RawScore): PqlScoreRow {
     kind: r.kind as SubjectKind,
     id: r.id,
     score: r.score,
+    fit: r.fit,
+    value: r.value,
+    intent: r.intent,
     qualifies: r.qualifies === 1,
     firstQualifiedAt: r.first_qualified_at,
     scoredAt: r.scored_at,

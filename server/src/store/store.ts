@@ -77,6 +77,10 @@ export interface PqlScoreRow {
   kind: SubjectKind;
   id: string;
   score: number;
+  /** The score's fit, value and intent parts (they add up to `score`), for the segment matrix. */
+  fit: number;
+  value: number;
+  intent: number;
   qualifies: boolean;
   firstQualifiedAt: number | null;
   scoredAt: number;
@@ -95,6 +99,62 @@ export interface Decision {
   at: number;
   detail: unknown;
   eventSeq: number;
+}
+
+/** A goal a user may reach after a start: the conversion event, or a nudge's goal. */
+export interface GoalQuery {
+  event: string;
+  /** Which goal events count, by their properties; every one when absent. */
+  matches?: ((properties: Record<string, unknown> | undefined) => boolean) | undefined;
+  /** How long after the start a goal event counts (ms); any time after when absent. */
+  withinMs?: number | undefined;
+}
+
+/** What the metrics report counts, for the users first seen in `[from, to)`. */
+export interface MetricsQuery {
+  from: number;
+  to: number;
+  /** Reached after the user was first seen. */
+  conversion: GoalQuery | null;
+  /** Milestones whose cohort users to count (the checklist items'). */
+  milestones: readonly string[];
+  /** Nudges; a goal is reached after the user's first show or exposure, an experiment's after the first exposure. */
+  nudges: readonly { id: string; goal: GoalQuery | null; experiment: boolean }[];
+  /** PQL definitions; an account-scope one counts the accounts first seen in the range. */
+  pql: readonly { id: string; scope: SubjectKind }[];
+}
+
+export interface NudgeUserCounts {
+  eligible: number;
+  shown: number;
+  clicked: number;
+  dismissed: number;
+  converted: number;
+}
+
+export interface MetricsCounts {
+  /**
+   * New users; those activated; those who ever qualified under a user-scope definition or
+   * belong to an account that did under an account-scope one; those who converted.
+   */
+  funnel: { newUsers: number; activated: number; pql: number; converted: number };
+  /** First seen → activation of each activated user (ms), unsorted. */
+  ttvMs: number[];
+  /** Milestone id → users who reached it, themselves or through one of their accounts. */
+  milestones: Record<string, number>;
+  nudges: Record<string, NudgeUserCounts>;
+  experiments: Record<
+    string,
+    {
+      treatment: { exposed: number; converted: number };
+      control: { exposed: number; converted: number };
+    }
+  >;
+  /** Definition id → subjects scored, qualifying now, and how many have each fit and value score. */
+  pql: Record<
+    string,
+    { scored: number; qualified: number; cells: { fit: number; value: number; count: number }[] }
+  >;
 }
 
 export interface ProjectionBatch {
@@ -146,6 +206,8 @@ export interface Store {
   ): Promise<PqlScoreRow[]>;
   /** Subjects whose scores lose points from a window by `now`. */
   pqlDue(now: number, limit: number): Promise<{ kind: SubjectKind; id: string }[]>;
+  /** The metrics report's counts, in one consistent read. */
+  metricsCounts(query: MetricsQuery): Promise<MetricsCounts>;
   /** The account a user acted in most recently. */
   latestAccount(userId: string): Promise<string | null>;
   close(): Promise<void>;
