@@ -168,9 +168,15 @@ describe.skipIf(!hasBrowser)('the growth dashboard in Chromium', () => {
       /Qualified as upsell PQL/,
     );
 
-    // This collector has no metrics endpoint yet: the overview says so.
+    // The overview's funnel counts both new users, activated and qualified.
     await page.getByRole('link', { name: 'Overview' }).click();
-    await page.getByText('Metrics unavailable').waitFor();
+    const funnel = page.getByRole('table', { name: 'Funnel' });
+    await funnel.waitFor();
+    for (const step of ['New users', 'Activated', 'Product qualified']) {
+      expect(await funnel.getByRole('row', { name: new RegExp(`^${step}`) }).textContent()).toMatch(
+        new RegExp(`^${step}2`),
+      );
+    }
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Admin key').waitFor();
