@@ -52,7 +52,7 @@ const base: AhakitConfigInput = {
 
 async function open(
   config: AhakitConfigInput = base,
-  traits: Record<string, unknown> = {},
+  traits: Record<string, unknown> | null = {},
   /** Changes the parsed config: what a collector that skipped validation could send. */
   tamper: (parsed: AhakitConfig) => void = () => {},
 ) {
@@ -79,7 +79,7 @@ async function open(
     if (m.type === 'track')
       tracked.push({ event: String(m.event), properties: m.properties as Record<string, unknown> });
   });
-  harness.ahakit.identify('u1', { firstName: 'Ada', ...traits });
+  if (traits) harness.ahakit.identify('u1', { firstName: 'Ada', ...traits });
   await harness.ahakit.ready;
   await settle();
   const ui = () =>
@@ -189,6 +189,19 @@ describe('upgrade prompts', () => {
     await settle();
     expect(first.ui().queryByRole('region', { name: 'Questions about plans?' })).toBeNull();
     expect(first.events('$nudge_shown')).toHaveLength(1);
+    window.history.pushState(null, '', '/');
+  });
+
+  it('helps visitors before they sign up, and announces a banner politely', async () => {
+    window.history.pushState(null, '', '/pricing');
+    const { ui } = await open(base, null);
+    const banner = await waitFor(() =>
+      ui().getByRole('region', { name: 'Questions about plans?' }),
+    );
+    expect(banner.classList.contains('ak-top')).toBe(true);
+    const live = document.querySelector('ahakit-nudge')!.shadowRoot!.querySelector('[aria-live]');
+    expect(live?.getAttribute('aria-live')).toBe('polite');
+    expect(live?.textContent).toBe('Questions about plans?');
     window.history.pushState(null, '', '/');
   });
 
