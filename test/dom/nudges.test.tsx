@@ -55,6 +55,7 @@ async function open(
   traits: Record<string, unknown> | null = {},
   /** Changes the parsed config: what a collector that skipped validation could send. */
   tamper: (parsed: AhakitConfig) => void = () => {},
+  noIndexedDB = false,
 ) {
   const parsed = configSchema.parse(config);
   tamper(parsed);
@@ -63,6 +64,7 @@ async function open(
     trackPages: true,
     features: { nudges: startNudges },
     platform: {
+      ...(noIndexedDB && { indexedDB: undefined }),
       fetch: async (url: string) =>
         url.includes('/v1/config')
           ? json(200, parsed)
@@ -203,6 +205,17 @@ describe('upgrade prompts', () => {
     expect(live?.getAttribute('aria-live')).toBe('polite');
     expect(live?.textContent).toBe('Questions about plans?');
     window.history.pushState(null, '', '/');
+  });
+
+  it('keeps frequency limits for the page when IndexedDB is unavailable', async () => {
+    const { ahakit, ui, events } = await open(base, {}, () => {}, true);
+    ahakit.usage('messages', 40, 50);
+    await waitFor(() => ui().getByRole('region', { name: 'Nearly there' }));
+    fireEvent.click(ui().getByRole('button', { name: 'Not now' }));
+    ahakit.show('limit_card');
+    await settle();
+    expect(ui().queryByRole('region', { name: 'Nearly there' })).toBeNull();
+    expect(events('$nudge_shown')).toHaveLength(1);
   });
 
   it('says thanks after "talk to sales" and records it as a hand-raise', async () => {

@@ -100,6 +100,10 @@ export function startNudges(options: NudgeOptions) {
     return userId ?? anonymousId;
   };
 
+  // The books of this page, for when IndexedDB is unavailable (some private windows):
+  // frequency and fatigue then hold for the page at least.
+  const memory = new Map<string, Book>();
+
   /** Runs `change` on the stored book of the current user, then stores it. */
   const update = (change: (book: Book, user: string) => void) => {
     const user = who();
@@ -107,7 +111,9 @@ export function startNudges(options: NudgeOptions) {
     chain = chain
       .then(() => store.get(key))
       .then((stored) => {
-        const book = (stored as Book | undefined) ?? { history: {}, recent: [], marks: {} };
+        const book = (stored as Book | undefined) ??
+          memory.get(key) ?? { history: {}, recent: [], marks: {} };
+        memory.set(key, book);
         change(book, user);
         book.recent = book.recent.filter((t) => t > Date.now() - DAY);
         return store.set(key, book);
