@@ -107,8 +107,8 @@ describe.skipIf(!hasBrowser)('the onboarding checklist in TeamChat', () => {
     });
     expect(state.user?.reached).toHaveProperty('aha');
 
-    // Having reached the aha moment, Ada looks at upgrading: she becomes an upsell PQL,
-    // with the reasons sales will read.
+    // Having reached the aha moment, Ada opens the pricing page (a hand-raise) and looks
+    // at upgrading: she becomes an upsell PQL, with the reasons sales will read.
     await page.getByRole('link', { name: 'Pricing' }).first().click();
     await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -124,8 +124,9 @@ describe.skipIf(!hasBrowser)('the onboarding checklist in TeamChat', () => {
       'Reached the aha moment',
       'Invited teammates',
       'Looked at upgrading',
+      'Opened the pricing page',
     ]);
-    expect(pql.score).toBe(80);
+    expect(pql.score).toBe(95);
     await page.goBack();
 
     // A reload shows the same progress at once.
