@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
   const full = mode === 'full';
   return {
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    oxc: { jsx: { runtime: 'automatic', importSource: '/widget/src/ui/jsx' } },
     build: {
       outDir: 'dist/widget',
       emptyOutDir: !esm && !full,

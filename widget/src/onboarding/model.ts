@@ -1,4 +1,3 @@
-import { batch, computed, signal } from '@preact/signals-core';
 import type { ChecklistAction } from '../../../core/config/checklists';
 import {
   applyMilestones,
@@ -13,6 +12,7 @@ import {
 } from '../../../core/engine';
 import type { Traits } from '../identity';
 import type { WidgetMessage } from '../messages';
+import { batch, computed, signal } from '../reactive';
 import { mergeState } from './merge-state';
 import { countText, type Strings, stringsFor } from './strings';
 

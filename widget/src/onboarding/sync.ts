@@ -1,5 +1,5 @@
-import { effect } from '@preact/signals-core';
 import type { Platform } from '../platform';
+import { effect } from '../reactive';
 import type { Store } from '../storage';
 import type { Warn } from '../warn';
 import type { Onboarding, ServerState, Snapshot } from './model';

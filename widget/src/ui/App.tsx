@@ -1,3 +1,4 @@
+/** @jsxImportSource ./jsx */
 import { Launcher } from './Launcher';
 import { Panel } from './Panel';
 import { themeVars, type View } from './view';

@@ -1,3 +1,4 @@
+/** @jsxImportSource ./jsx */
 import type { ChecklistItemView, ChecklistView } from '../../../core/engine';
 import type { View } from './view';
 

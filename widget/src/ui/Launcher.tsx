@@ -1,3 +1,4 @@
+/** @jsxImportSource ./jsx */
 import type { ChecklistView } from '../../../core/engine';
 import { countText } from '../onboarding/strings';
 import type { View } from './view';

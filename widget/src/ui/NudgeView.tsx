@@ -1,3 +1,4 @@
+/** @jsxImportSource ./jsx */
 import type { Nudge } from '../../../core/config/nudges';
 import type { Inline } from '../../../core/engine';
 import type { Strings } from '../onboarding/strings';

@@ -1,3 +1,4 @@
+/** @jsxImportSource ./jsx */
 import type { ChecklistView } from '../../../core/engine';
 import { Item } from './Item';
 import type { View } from './view';

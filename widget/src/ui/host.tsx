@@ -1,6 +1,7 @@
-import { effect } from '@preact/signals-core';
-import { type ComponentChild, render } from 'preact';
+/** @jsxImportSource ./jsx */
+import { effect } from '../reactive';
 import type { Warn } from '../warn';
+import { render } from './jsx/jsx-runtime';
 
 /**
  * An open shadow root on a `tag` element at the end of `<body>`: the page's CSS can't
@@ -27,7 +28,7 @@ export function createHost(doc: Document, tag: string, css: string, zIndex = 214
     container,
     find: <E extends Element = HTMLElement>(selector: string) =>
       container.querySelector<E>(selector),
-    paint(view: () => ComponentChild, warn: Warn, what: string, after?: () => void) {
+    paint(view: () => unknown, warn: Warn, what: string, after?: () => void) {
       let failed = false;
       stop = effect(() => {
         if (failed) return;

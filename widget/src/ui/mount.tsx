@@ -1,6 +1,8 @@
-import { effect, signal } from '@preact/signals-core';
+/** @jsxImportSource ./jsx */
+
 import type { AhakitConfig } from '../../../core/config/schema';
 import type { Onboarding } from '../onboarding/model';
+import { effect, signal } from '../reactive';
 import type { Warn } from '../warn';
 import { App } from './App';
 import { createHost } from './host';

@@ -1,10 +1,12 @@
-import { signal } from '@preact/signals-core';
+/** @jsxImportSource ./jsx */
+
 import type { Nudge, NudgeAction } from '../../../core/config/nudges';
 import type { PublicConfig } from '../../../core/config/public-config';
 import type { Properties } from '../../../core/engine';
 import { isRtl, localize, plainText, renderText } from '../../../core/engine';
 import { findElement } from '../onboarding/find-element';
 import { stringsFor } from '../onboarding/strings';
+import { signal } from '../reactive';
 import type { Warn } from '../warn';
 import { createHost } from './host';
 import { NudgeView, type Shown } from './NudgeView';

@@ -1,0 +1,2 @@
+/** Development builds import the same runtime from here. */
+export * from './jsx-runtime';
