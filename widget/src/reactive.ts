@@ -168,14 +168,15 @@ class Computed<T> extends Computation implements Source {
   }
 }
 
-type Cleanup = (() => void) | void;
+/** An effect may return a clean-up, run before its next run and when it stops. */
+type Body = () => unknown;
 
 class Effect extends Computation {
   queued = false;
   live = true;
-  private cleanup!: Cleanup;
+  private cleanup: (() => void) | undefined;
 
-  constructor(private fn: () => Cleanup) {
+  constructor(private fn: Body) {
     super();
     this.execute();
   }
@@ -189,7 +190,8 @@ class Effect extends Computation {
 
   execute() {
     this.cleanup?.();
-    this.cleanup = this.track(this.fn);
+    const cleanup = this.track(this.fn);
+    this.cleanup = typeof cleanup === 'function' ? (cleanup as () => void) : undefined;
   }
 
   dispose() {
@@ -206,7 +208,7 @@ export const signal = <T>(value: T) => new Signal(value);
 export const computed = <T>(fn: () => T) => new Computed(fn);
 
 /** Runs `fn` now and whenever what it read changes; returns the function that stops it. */
-export function effect(fn: () => Cleanup) {
+export function effect(fn: Body) {
   const running = new Effect(fn);
   return () => running.dispose();
 }

@@ -63,7 +63,8 @@ function setProp(element: Patched, name: string, value: unknown) {
     element.style.cssText = cssText(value);
   } else if (name[0] === 'o' && name[1] === 'n') {
     const type = name.slice(2).toLowerCase();
-    const handlers = (element._h ??= {});
+    const handlers = element._h ?? {};
+    element._h = handlers;
     if (!(type in handlers)) element.addEventListener(type, (event) => element._h?.[type]?.(event));
     handlers[type] = value as (event: Event) => void;
   } else if (value == null || (value === false && !name.startsWith('aria-'))) {
