@@ -58,9 +58,9 @@ export { compileRules } from './compile';
 export type { ConditionContext } from './conditions';
 export { evaluateCondition, matchesFilter } from './conditions';
 export type { Locales } from './localize';
-export { isRtl, localize, pickLocale } from './localize';
+export { isRtl, localize, localizeParsed, pickLocale } from './localize';
 export { bucket, inControl } from './nudges/bucket';
-export type { CompiledNudge, NudgeConfig, NudgeRules } from './nudges/compile-nudges';
+export type { CompiledNudge, NudgeConfig, NudgeRules, NudgeShape } from './nudges/compile-nudges';
 export { compileNudges, DEFAULT_FATIGUE } from './nudges/compile-nudges';
 export type {
   DecideInput,
@@ -75,8 +75,8 @@ export { NUDGE_EVENTS } from './nudges/events';
 export { goalReached } from './nudges/goal';
 export type { PathMatcher } from './nudges/match-path';
 export { compilePath, matchPath } from './nudges/match-path';
-export type { Inline, TextVars } from './nudges/render-text';
-export { plainText, renderText } from './nudges/render-text';
+export type { Inline, TextNode, TextVars } from './nudges/render-text';
+export { fillText, parseText, plainText, renderText } from './nudges/render-text';
 export type {
   SignalHit,
   SignalInput,

@@ -29,11 +29,30 @@ export function localize(
   locale: string,
   locales: Locales,
 ): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  const key =
-    pickLocale(locale, Object.keys(text)) ?? pickLocale(locales.default, Object.keys(text));
-  if (key !== undefined) return text[key];
-  for (const value of Object.values(text)) return value;
+  return text === undefined || typeof text === 'string' ? text : pick(text, locale, locales);
+}
+
+/**
+ * `localize` for parsed texts (`TextNode[]`): one for every locale, or one per locale.
+ *
+ * @example
+ * localizeParsed({ en: parseText('**Hi**'), pl: parseText('**Cześć**') }, 'pl-PL', locales);
+ */
+export function localizeParsed<T>(
+  text: readonly T[] | Readonly<Record<string, readonly T[]>> | undefined,
+  locale: string,
+  locales: Locales,
+): readonly T[] | undefined {
+  return text === undefined || Array.isArray(text)
+    ? (text as readonly T[] | undefined)
+    : pick(text as Readonly<Record<string, readonly T[]>>, locale, locales);
+}
+
+function pick<T>(texts: Readonly<Record<string, T>>, locale: string, locales: Locales) {
+  const keys = Object.keys(texts);
+  const key = pickLocale(locale, keys) ?? pickLocale(locales.default, keys);
+  if (key !== undefined) return texts[key];
+  for (const value of Object.values(texts)) return value;
   return undefined;
 }
 

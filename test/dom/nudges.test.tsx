@@ -1,6 +1,7 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AhakitConfig, AhakitConfigInput } from '../../core/config/schema';
+import { type PublicConfig, publicConfig } from '../../core/config/public-config';
+import type { AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
 import { bucket } from '../../core/engine';
 import { startNudges } from '../../widget/src/nudges/controller';
@@ -54,11 +55,12 @@ async function open(
   config: AhakitConfigInput = base,
   traits: Record<string, unknown> | null = {},
   /** Changes the parsed config: what a collector that skipped validation could send. */
-  tamper: (parsed: AhakitConfig) => void = () => {},
+  tamper: (served: PublicConfig) => void = () => {},
   noIndexedDB = false,
 ) {
-  const parsed = configSchema.parse(config);
-  tamper(parsed);
+  // What the collector serves: the texts parsed.
+  const served = publicConfig(configSchema.parse(config));
+  tamper(served);
   const harness = start({
     loadConfig: true,
     trackPages: true,
@@ -67,7 +69,7 @@ async function open(
       ...(noIndexedDB && { indexedDB: undefined }),
       fetch: async (url: string) =>
         url.includes('/v1/config')
-          ? json(200, parsed)
+          ? json(200, served)
           : url.includes('/state')
             ? json(404, {})
             : json(200, { accepted: 1, duplicates: 0 }),
@@ -134,9 +136,16 @@ describe('upgrade prompts', () => {
       ],
     } as AhakitConfigInput;
     // Validation refuses javascript: links; the widget drops them all the same.
-    const { ahakit, ui } = await open(payloads, {}, (parsed) => {
-      const nudge = parsed.nudges?.[0];
-      if (nudge) nudge.content.body = `${nudge.content.body} [click](javascript:alert\`1\`)`;
+    const { ahakit, ui } = await open(payloads, {}, (served) => {
+      const body = served.nudges?.[0]?.content.body;
+      if (Array.isArray(body)) {
+        body.push({ type: 'text', text: ' ' });
+        body.push({
+          type: 'link',
+          href: 'javascript:alert`1`',
+          children: [{ type: 'text', text: 'click' }],
+        });
+      }
     });
     ahakit.usage('messages', 50, 50);
     const modal = await waitFor(() =>

@@ -1,61 +1,57 @@
 /**
  * The widget's state cells: `signal`, `computed`, `effect` and `batch`, with the semantics
- * of @preact/signals-core that the widget uses (automatic dependency tracking, lazy
- * cached computeds, effects with clean-ups, batched writes, `peek()`), in a fraction of
- * its size: the script tag's budget has no room for the library.
+ * of @preact/signals-core that the widget uses (automatic dependency tracking, lazy cached
+ * computeds, effects with clean-ups, batched writes, `peek()`) in a fraction of its size:
+ * the script tag's budget has no room for the library.
  *
- * Writes mark what depends on them; effects run once the outermost batch ends, and only
- * when a value they read really changed (a computed that recomputes to the same value
- * stops there).
+ * A write marks what read the cell, through computeds, and queues the effects; they run
+ * once the outermost batch ends. Unlike the library, an effect re-runs whenever a
+ * computed it read was marked, even if that computed then yields an equal value: the
+ * widget's effects are idempotent (re-render, save, post), so this only costs a render.
  */
 
-interface Source {
-  /** Bumped whenever the value changes. */
-  version: number;
-  subs: Set<Target>;
-  /** Brings a computed up to date; nothing for a signal. */
-  refresh(): void;
+/** What reads cells: a computed or an effect. */
+interface Reader {
+  /** The subscriber sets of the cells read in the last run. */
+  sources: Set<Set<Reader>>;
+  mark(): void;
 }
 
-interface Target {
-  notify(): void;
-}
-
-let tracking: Computation | null = null;
+let reading: Reader | undefined;
 let depth = 0;
-const pending: Effect[] = [];
+const queue = new Set<Effect>();
 
-function track(source: Source) {
-  if (tracking) {
-    tracking.deps.set(source, source.version);
-    source.subs.add(tracking);
+/** Subscribes the running reader to a cell. */
+function track(subs: Set<Reader>) {
+  if (reading) {
+    subs.add(reading);
+    reading.sources.add(subs);
   }
 }
 
-function notifyAll(subs: Set<Target>) {
-  for (const sub of [...subs]) sub.notify();
-}
-
-/** Runs `fn`, then the effects its writes call for, once. */
-export function batch<T>(fn: () => T): T {
-  depth++;
+/** Runs `fn` as `reader`, recording afresh what it reads. */
+function read<T>(reader: Reader, fn: () => T): T {
+  for (const subs of reader.sources) subs.delete(reader);
+  reader.sources.clear();
+  const outer = reading;
+  reading = reader;
   try {
     return fn();
   } finally {
-    if (--depth === 0) flush();
+    reading = outer;
   }
 }
 
 function flush() {
   depth++;
   let runs = 0;
-  let failure: unknown = null;
+  let failure: unknown;
   try {
-    for (let next = pending.shift(); next; next = pending.shift()) {
-      next.queued = false;
+    for (const next of queue) {
+      queue.delete(next);
       if (++runs > 1_000) throw new Error('effects keep writing what they read');
       try {
-        if (next.live && next.changed()) next.execute();
+        next.run();
       } catch (error) {
         failure ??= error;
       }
@@ -66,149 +62,107 @@ function flush() {
   if (failure) throw failure;
 }
 
-abstract class Computation implements Target {
-  /** What the last run read, at the version it read. */
-  deps = new Map<Source, number>();
-
-  abstract notify(): void;
-
-  protected track<T>(fn: () => T): T {
-    this.untrack();
-    const outer = tracking;
-    tracking = this;
-    try {
-      return fn();
-    } finally {
-      tracking = outer;
-    }
-  }
-
-  protected untrack() {
-    for (const source of this.deps.keys()) source.subs.delete(this);
-    this.deps.clear();
-  }
-
-  /** Whether anything the last run read has changed since. */
-  changed() {
-    for (const [source, version] of this.deps) {
-      source.refresh();
-      if (source.version !== version) return true;
-    }
-    return false;
+/** Runs `fn`, then the effects its writes call for, once. */
+export function batch<T>(fn: () => T): T {
+  depth++;
+  try {
+    return fn();
+  } finally {
+    if (!--depth) flush();
   }
 }
 
-class Signal<T> implements Source {
-  version = 0;
-  subs = new Set<Target>();
+class Signal<T> {
+  subs = new Set<Reader>();
 
-  constructor(private current: T) {}
+  constructor(protected current: T) {}
 
   get value() {
-    track(this);
+    track(this.subs);
     return this.current;
   }
 
   set value(next: T) {
-    if (next === this.current) return;
-    this.current = next;
-    this.version++;
-    batch(() => notifyAll(this.subs));
+    if (next !== this.current) {
+      this.current = next;
+      batch(() => {
+        for (const sub of [...this.subs]) sub.mark();
+      });
+    }
   }
 
   peek() {
     return this.current;
   }
-
-  refresh() {}
 }
 
-class Computed<T> extends Computation implements Source {
-  version = 0;
-  subs = new Set<Target>();
+class Computed<T> extends Signal<T> implements Reader {
+  sources = new Set<Set<Reader>>();
   private dirty = true;
-  private current!: T;
 
   constructor(private fn: () => T) {
-    super();
+    super(undefined as T);
   }
 
-  notify() {
+  mark() {
     if (!this.dirty) {
       this.dirty = true;
-      notifyAll(this.subs);
+      for (const sub of [...this.subs]) sub.mark();
     }
   }
 
-  refresh() {
-    if (!this.dirty) return;
-    this.dirty = false;
-    if (this.version && !this.changed()) return;
-    try {
-      const next = this.track(this.fn);
-      if (next !== this.current || !this.version) {
-        this.current = next;
-        this.version++;
-      }
-    } catch (error) {
-      this.dirty = true;
-      throw error;
+  override peek() {
+    if (this.dirty) {
+      this.current = read(this, this.fn);
+      this.dirty = false;
     }
-  }
-
-  get value() {
-    this.refresh();
-    track(this);
     return this.current;
   }
 
-  peek() {
-    this.refresh();
-    return this.current;
+  override get value() {
+    const value = this.peek();
+    track(this.subs);
+    return value;
   }
 }
 
-/** An effect may return a clean-up, run before its next run and when it stops. */
-type Body = () => unknown;
-
-class Effect extends Computation {
-  queued = false;
+class Effect implements Reader {
+  sources = new Set<Set<Reader>>();
   live = true;
   private cleanup: (() => void) | undefined;
 
-  constructor(private fn: Body) {
-    super();
-    this.execute();
+  constructor(private fn: () => unknown) {
+    this.run();
   }
 
-  notify() {
-    if (!this.queued) {
-      this.queued = true;
-      pending.push(this);
-    }
+  mark() {
+    queue.add(this);
   }
 
-  execute() {
+  run() {
+    if (!this.live) return;
     this.cleanup?.();
-    const cleanup = this.track(this.fn);
+    const cleanup = read(this, this.fn);
     this.cleanup = typeof cleanup === 'function' ? (cleanup as () => void) : undefined;
   }
 
-  dispose() {
+  stop() {
     this.live = false;
-    this.untrack();
+    read(this, () => {});
     this.cleanup?.();
   }
 }
 
 export type { Computed, Signal };
-export type ReadonlySignal<T> = Pick<Computed<T>, 'value' | 'peek'>;
 
 export const signal = <T>(value: T) => new Signal(value);
 export const computed = <T>(fn: () => T) => new Computed(fn);
 
-/** Runs `fn` now and whenever what it read changes; returns the function that stops it. */
-export function effect(fn: Body) {
+/**
+ * Runs `fn` now and whenever what it read changes; `fn` may return a clean-up, run before
+ * the next run and on stop. Returns the function that stops it.
+ */
+export function effect(fn: () => unknown) {
   const running = new Effect(fn);
-  return () => running.dispose();
+  return () => running.stop();
 }

@@ -1,4 +1,4 @@
-import type { Fatigue, Nudge } from '../../config/nudges';
+import type { Fatigue, Nudge, NudgeAction } from '../../config/nudges';
 import type { AhakitConfig } from '../../config/schema';
 import type { EventSignal, PageSignal, Signal, UsageSignal } from '../../config/signals';
 import type { Properties } from '../compare';
@@ -7,9 +7,17 @@ import { compilePath, type PathMatcher } from './match-path';
 
 type PropertiesTest = (properties: Properties | undefined) => boolean;
 
+/**
+ * What the engine reads of a nudge: everything but its texts, which may be as written
+ * (`Nudge`) or parsed (`PublicNudge`, what the widget gets).
+ */
+export type NudgeShape = Omit<Nudge, 'content' | 'cta'> & {
+  cta?: { action: NudgeAction } | undefined;
+};
+
 /** A nudge ready for `decide` and `triggeredNudges`. */
-export interface CompiledNudge {
-  readonly nudge: Nudge;
+export interface CompiledNudge<N extends NudgeShape = Nudge> {
+  readonly nudge: N;
   /** Position in the config: breaks priority ties (earlier wins). */
   readonly order: number;
   /** The experiment's bucketing seed (the nudge id unless the config names one). */
@@ -21,7 +29,7 @@ export interface CompiledNudge {
 }
 
 /** Signals and nudges indexed once per config, shared by every user. */
-export interface NudgeRules {
+export interface NudgeRules<N extends NudgeShape = Nudge> {
   readonly signals: ReadonlyMap<string, Signal>;
   readonly pageSignals: readonly { readonly signal: PageSignal; readonly matches: PathMatcher }[];
   /** Usage signals fed by `ahakit.usage(metric, …)`, by metric. */
@@ -33,13 +41,18 @@ export interface NudgeRules {
     readonly { readonly signal: EventSignal; readonly matches: PropertiesTest }[]
   >;
   /** In config order. */
-  readonly nudges: readonly CompiledNudge[];
-  readonly nudgeById: ReadonlyMap<string, CompiledNudge>;
+  readonly nudges: readonly CompiledNudge<N>[];
+  readonly nudgeById: ReadonlyMap<string, CompiledNudge<N>>;
   readonly fatigue: Fatigue;
 }
 
 /** The parts of a validated config the nudge engine reads. */
-export type NudgeConfig = Pick<AhakitConfig, 'signals' | 'nudges' | 'fatigue'>;
+export type NudgeConfig<N extends NudgeShape = Nudge> = Pick<
+  AhakitConfig,
+  'signals' | 'fatigue'
+> & {
+  nudges?: readonly N[] | undefined;
+};
 
 /** The global budget when the config sets none (the schema's defaults). */
 export const DEFAULT_FATIGUE: Fatigue = { maxPerSession: 1, maxPerDay: 2, minGapMinutes: 30 };
@@ -51,7 +64,7 @@ export const DEFAULT_FATIGUE: Fatigue = { maxPerSession: 1, maxPerDay: 2, minGap
  * const nudgeRules = compileNudges(configSchema.parse(json));
  * nudgeRules.nudgeById.get('upgrade_at_limit')?.nudge.kind; // 'modal'
  */
-export function compileNudges(config: NudgeConfig): NudgeRules {
+export function compileNudges<N extends NudgeShape = Nudge>(config: NudgeConfig<N>): NudgeRules<N> {
   const signals = new Map<string, Signal>();
   const pageSignals: { signal: PageSignal; matches: PathMatcher }[] = [];
   const usageByMetric = new Map<string, UsageSignal[]>();
@@ -68,7 +81,7 @@ export function compileNudges(config: NudgeConfig): NudgeRules {
     }
   }
   const nudges = (config.nudges ?? []).map(
-    (nudge, order): CompiledNudge => ({
+    (nudge, order): CompiledNudge<N> => ({
       nudge,
       order,
       seed: nudge.experiment?.seed ?? nudge.id,

@@ -1,7 +1,7 @@
 import { own } from '../compare';
 import { type ConditionContext, evaluateCondition } from '../conditions';
 import { inControl } from './bucket';
-import type { CompiledNudge, NudgeRules } from './compile-nudges';
+import type { CompiledNudge, NudgeRules, NudgeShape } from './compile-nudges';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -79,7 +79,7 @@ export interface Decision {
  * });
  * // d.pick: { kind: 'show', nudgeId: 'upgrade_at_limit' }
  */
-export function decide(rules: NudgeRules, input: DecideInput): Decision {
+export function decide(rules: NudgeRules<NudgeShape>, input: DecideInput): Decision {
   const { now, fatigue } = input;
   const budget = rules.fatigue;
   const recent = fatigue.recentShows.filter((t) => t > now - DAY && t <= now);
@@ -93,7 +93,7 @@ export function decide(rules: NudgeRules, input: DecideInput): Decision {
           ? 'min_gap'
           : null;
 
-  const candidates: CompiledNudge[] = [];
+  const candidates: CompiledNudge<NudgeShape>[] = [];
   const ineligible: Decision['ineligible'] = [];
   const seen = new Set<string>();
   for (const id of input.triggered) {
@@ -119,7 +119,7 @@ export function decide(rules: NudgeRules, input: DecideInput): Decision {
 }
 
 function nudgeReason(
-  { nudge }: CompiledNudge,
+  { nudge }: CompiledNudge<NudgeShape>,
   history: NudgeHistory | undefined,
   input: DecideInput,
 ): IneligibleReason | null {

@@ -10,6 +10,16 @@ export type Inline =
   | { type: 'em'; children: Inline[] }
   | { type: 'link'; href: string; children: Inline[] };
 
+/**
+ * A parsed text, before its placeholders are filled: what the collector sends the widget
+ * (`GET /v1/config` parses nudge texts once, so browsers only fill them in).
+ */
+export type TextNode =
+  | { type: 'text'; text: string }
+  | { type: 'var'; name: string; fallback: string }
+  | { type: 'strong' | 'em'; children: TextNode[] }
+  | { type: 'link'; href: string; children: TextNode[] };
+
 /** What placeholders read: `{{user.…}}` the user's traits, `{{account.…}}` the account's. */
 export interface TextVars {
   user?: Properties | undefined;
@@ -34,7 +44,36 @@ const ESCAPABLE = '\\*[](){}';
  * //  { type: 'strong', children: [{ type: 'link', href: 'https://x.io/pricing', children: [{ type: 'text', text: 'plans' }] }] }]
  */
 export function renderText(text: string, vars: TextVars = {}): Inline[] {
-  return parse(text, vars, false);
+  return fillText(parseText(text), vars);
+}
+
+/** Parses `text` (see `renderText`), leaving its placeholders to `fillText`. */
+export function parseText(text: string): TextNode[] {
+  return parse(text, false);
+}
+
+/**
+ * Fills a parsed text's placeholders from `vars`, as plain text. Links whose address is
+ * not http(s) are reduced to their text here too, whatever the parsed text says.
+ */
+export function fillText(nodes: readonly TextNode[], vars: TextVars = {}): Inline[] {
+  const out: Inline[] = [];
+  const text = (value: string) => {
+    const last = out[out.length - 1];
+    if (last?.type === 'text') last.text += value;
+    else if (value) out.push({ type: 'text', text: value });
+  };
+  for (const node of nodes) {
+    if (node.type === 'text') text(node.text);
+    else if (node.type === 'var') text(placeholder(node, vars));
+    else {
+      const children = fillText(node.children, vars);
+      if (node.type !== 'link') out.push({ type: node.type, children });
+      else if (SAFE_URL.test(node.href)) out.push({ type: 'link', href: node.href, children });
+      else for (const child of children) child.type === 'text' ? text(child.text) : out.push(child);
+    }
+  }
+  return out;
 }
 
 /**
@@ -47,8 +86,8 @@ export function plainText(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.text : plainText(n.children))).join('');
 }
 
-function parse(src: string, vars: TextVars, inLink: boolean): Inline[] {
-  const out: Inline[] = [];
+function parse(src: string, inLink: boolean): TextNode[] {
+  const out: TextNode[] = [];
   let buffer = '';
   const text = (value: string) => {
     const last = out[out.length - 1];
@@ -70,7 +109,8 @@ function parse(src: string, vars: TextVars, inLink: boolean): Inline[] {
     if (c === '{' && src.startsWith('{{', i)) {
       const end = src.indexOf('}}', i + 2);
       if (end !== -1) {
-        buffer += placeholder(src.slice(i + 2, end), vars);
+        flush();
+        out.push(variable(src.slice(i + 2, end)));
         i = end + 2;
         continue;
       }
@@ -83,7 +123,7 @@ function parse(src: string, vars: TextVars, inLink: boolean): Inline[] {
       if (inner && inner.trim() === inner) {
         flush();
         const type = marker === '**' ? 'strong' : 'em';
-        out.push({ type, children: parse(inner, vars, inLink) });
+        out.push({ type, children: parse(inner, inLink) });
         i = close + marker.length;
       } else {
         buffer += marker;
@@ -95,9 +135,9 @@ function parse(src: string, vars: TextVars, inLink: boolean): Inline[] {
     if (link) {
       flush();
       const [whole, label = '', href = ''] = link;
-      const children = parse(label, vars, true);
+      const children = parse(label, true);
       if (SAFE_URL.test(href)) out.push({ type: 'link', href, children });
-      else for (const child of children) child.type === 'text' ? text(child.text) : out.push(child);
+      else out.push(...children);
       i += whole.length;
       continue;
     }
@@ -119,10 +159,20 @@ function closing(src: string, from: number, marker: string): number {
   return -1;
 }
 
-function placeholder(inside: string, vars: TextVars): string {
+/** `{{name|fallback}}`, spaces around either part ignored. */
+function variable(inside: string): TextNode {
   const bar = inside.indexOf('|');
-  const name = (bar === -1 ? inside : inside.slice(0, bar)).trim();
-  const fallback = bar === -1 ? '' : inside.slice(bar + 1).trim();
+  return {
+    type: 'var',
+    name: (bar === -1 ? inside : inside.slice(0, bar)).trim(),
+    fallback: bar === -1 ? '' : inside.slice(bar + 1).trim(),
+  };
+}
+
+function placeholder(
+  { name, fallback }: { name: string; fallback: string },
+  vars: TextVars,
+): string {
   const dot = name.indexOf('.');
   const scope = name.slice(0, dot);
   const source = scope === 'user' ? vars.user : scope === 'account' ? vars.account : undefined;

@@ -1,6 +1,6 @@
 import type { UsageSignal } from '../../config/signals';
 import { own, type Properties, pathReader } from '../compare';
-import type { NudgeRules } from './compile-nudges';
+import type { NudgeRules, NudgeShape } from './compile-nudges';
 
 /** Something the widget (or the collector) saw that may be a hand-raise. */
 export type SignalInput =
@@ -50,7 +50,7 @@ export interface SignalsResult {
  * signalsFor(rules, { kind: 'usage', metric: 'messages', used: 85, limit: 100 }, marks).hits; // []
  */
 export function signalsFor(
-  rules: NudgeRules,
+  rules: NudgeRules<NudgeShape>,
   input: SignalInput,
   marks: UsageMarks = {},
 ): SignalsResult {

@@ -1,5 +1,5 @@
 import type { Properties } from '../compare';
-import type { NudgeRules } from './compile-nudges';
+import type { NudgeRules, NudgeShape } from './compile-nudges';
 import type { SignalHit } from './signals-for';
 
 /** What just happened, any combination of it. */
@@ -21,7 +21,7 @@ export interface Happening {
  * @example
  * triggeredNudges(nudgeRules, { signals: hits, path: '/pricing' }); // ['talk_to_sales_card']
  */
-export function triggeredNudges(rules: NudgeRules, happening: Happening): string[] {
+export function triggeredNudges(rules: NudgeRules<NudgeShape>, happening: Happening): string[] {
   const { signals = [], milestones = [], event, path } = happening;
   const ids: string[] = [];
   for (const { nudge, matchesPath, matchesEvent } of rules.nudges) {

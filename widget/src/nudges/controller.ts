@@ -1,6 +1,6 @@
 import type { Device } from '../../../core/config/conditions';
-import type { Nudge, NudgeAction } from '../../../core/config/nudges';
-import type { PublicConfig } from '../../../core/config/public-config';
+import type { NudgeAction } from '../../../core/config/nudges';
+import type { PublicNudge as Nudge, PublicConfig } from '../../../core/config/public-config';
 import {
   compileNudges,
   compileRules,
@@ -86,7 +86,7 @@ function deviceOf(win: Window): Device {
 export function startNudges(options: NudgeOptions) {
   const { on, identity, platform, store, warn, track } = options;
   const win = platform.window;
-  let rules: NudgeRules | null = null;
+  let rules: NudgeRules<Nudge> | null = null;
   let milestoneRules: Rules | null = null;
   let config: PublicConfig | null = null;
   let lastPath: string | undefined;

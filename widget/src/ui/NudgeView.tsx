@@ -1,5 +1,5 @@
 /** @jsxImportSource ./jsx */
-import type { Nudge } from '../../../core/config/nudges';
+import type { PublicNudge as Nudge } from '../../../core/config/public-config';
 import type { Inline } from '../../../core/engine';
 import type { Strings } from '../onboarding/strings';
 import type { Placement } from './place';

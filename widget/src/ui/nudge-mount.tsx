@@ -1,9 +1,13 @@
 /** @jsxImportSource ./jsx */
 
-import type { Nudge, NudgeAction } from '../../../core/config/nudges';
-import type { PublicConfig } from '../../../core/config/public-config';
+import type { NudgeAction } from '../../../core/config/nudges';
+import type {
+  PublicNudge as Nudge,
+  ParsedText,
+  PublicConfig,
+} from '../../../core/config/public-config';
 import type { Properties } from '../../../core/engine';
-import { isRtl, localize, plainText, renderText } from '../../../core/engine';
+import { fillText, isRtl, localizeParsed, plainText } from '../../../core/engine';
 import { findElement } from '../onboarding/find-element';
 import { stringsFor } from '../onboarding/strings';
 import { signal } from '../reactive';
@@ -178,8 +182,8 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
     show(nudge: Nudge, locale: string, context: TextContext) {
       hide();
       const vars = { user: context.traits, account: context.accountTraits };
-      const text = (value: Parameters<typeof localize>[0] | undefined) =>
-        renderText(localize(value, locale, options.locales) ?? '', vars);
+      const text = (value: ParsedText | undefined) =>
+        fillText(localizeParsed(value, locale, options.locales) ?? [], vars);
       const next: Shown = {
         nudge,
         title: plainText(text(nudge.content.title)),
