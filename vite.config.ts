@@ -1,23 +1,21 @@
 import { defineConfig } from 'vite';
 
 /**
- * Builds the browser widget three times from the same sources:
+ * Builds the browser widget twice from the same sources:
  * - `dist/widget/ahakit.js`: one self-contained script for the script tag (IIFE), within
- *   the size budget: tracking, milestones, the checklist;
- * - `dist/widget/ahakit.full.js` (`--mode full`): the same plus hand-raise signals and
- *   nudges;
- * - `dist/widget/ahakit.mjs` (`--mode esm`): an ES module, everything included, for apps
- *   that bundle their own code.
- * The collector serves each at its name (`/ahakit.js`, …).
+ *   the 20 KB gzip budget;
+ * - `dist/widget/ahakit.mjs` (`--mode esm`): an ES module for apps that bundle their own
+ *   code.
+ * The collector serves each at its name (`/ahakit.js`, `/ahakit.mjs`). The widget's JSX
+ * compiles to its own small renderer (`widget/src/ui/jsx`), not to Preact.
  */
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm';
-  const full = mode === 'full';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: '/widget/src/ui/jsx' } },
     build: {
       outDir: 'dist/widget',
-      emptyOutDir: !esm && !full,
+      emptyOutDir: !esm,
       // Optional chaining and `??` are native from here on; transpiling them costs ~1 KB gzip.
       target: 'es2020',
       sourcemap: true,
@@ -34,10 +32,10 @@ export default defineConfig(({ mode }) => {
       lib: esm
         ? { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'ahakit.mjs' }
         : {
-            entry: full ? 'widget/src/script-tag-full.ts' : 'widget/src/script-tag.ts',
+            entry: 'widget/src/script-tag.ts',
             name: 'ahakitBundle',
             formats: ['iife'],
-            fileName: () => (full ? 'ahakit.full.js' : 'ahakit.js'),
+            fileName: () => 'ahakit.js',
           },
     },
   };

@@ -6,8 +6,6 @@ for (const { file, bytes, gzip } of widgetSizes()) {
   const budget =
     file === 'ahakit.js'
       ? `  (budget ${kb(WIDGET_BUDGET_BYTES)}, ${Math.round((gzip / WIDGET_BUDGET_BYTES) * 100)}% used)`
-      : file === 'ahakit.full.js'
-        ? `  (${Math.round((gzip / WIDGET_BUDGET_BYTES) * 100)}% of the budget: nudges do not fit it yet)`
-        : '';
+      : '';
   console.log(`widget ${file.padEnd(14)} ${kb(bytes).padStart(9)}  gzip ${kb(gzip)}${budget}`);
 }

@@ -14,7 +14,7 @@ export interface BuildSize {
 
 /** Raw and gzip sizes of the built widget files (`ahakit.js`, the script tag, is the budgeted one). */
 export function widgetSizes(): BuildSize[] {
-  return ['ahakit.js', 'ahakit.full.js', 'ahakit.mjs'].map((file) => {
+  return ['ahakit.js', 'ahakit.mjs'].map((file) => {
     const url = new URL(file, DIST);
     if (!existsSync(url))
       throw new Error(`dist/widget/${file} is missing: run "npm run build" first.`);

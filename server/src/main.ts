@@ -70,7 +70,7 @@ function printBanner(url: string, settings: Settings): void {
     [
       `ahakit collector listening on ${url}`,
       `  demo        ${url}/`,
-      `  widget      ${url}/ahakit.js  (with nudges: ${url}/ahakit.full.js)`,
+      `  widget      ${url}/ahakit.js`,
       `  dashboard   ${url}/dashboard  (sign in with the admin key)`,
       `  api         ${url}/v1`,
       `  health      ${url}/healthz`,

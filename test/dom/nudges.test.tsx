@@ -4,7 +4,6 @@ import { type PublicConfig, publicConfig } from '../../core/config/public-config
 import type { AhakitConfigInput } from '../../core/config/schema';
 import { configSchema } from '../../core/config/schema';
 import { bucket } from '../../core/engine';
-import { startNudges } from '../../widget/src/nudges/controller';
 import { json, settle, start } from '../helpers/widget-harness';
 
 const stopped: Array<() => void> = [];
@@ -64,7 +63,6 @@ async function open(
   const harness = start({
     loadConfig: true,
     trackPages: true,
-    features: { nudges: startNudges },
     platform: {
       ...(noIndexedDB && { indexedDB: undefined }),
       fetch: async (url: string) =>

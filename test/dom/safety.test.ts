@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startNudges } from '../../widget/src/nudges/controller';
 import { fakeCollector, json, start, tick, useFakeClock } from '../helpers/widget-harness';
 
 beforeEach(useFakeClock);
@@ -103,18 +102,11 @@ describe('never throws into the host page', () => {
 
 describe('one warning per problem', () => {
   it('warns once about an unknown nudge, however often it is shown', () => {
-    const { ahakit, warnings } = start({ features: { nudges: startNudges } });
+    const { ahakit, warnings } = start();
     ahakit.show('upgrade_prompt');
     ahakit.show('upgrade_prompt');
     ahakit.show('trial_ending');
     expect(warnings()).toEqual(['unknown nudge "upgrade_prompt"', 'unknown nudge "trial_ending"']);
-  });
-
-  it('says once that a build without nudges cannot show one', () => {
-    const { ahakit, warnings } = start();
-    ahakit.show('upgrade_prompt');
-    ahakit.show('trial_ending');
-    expect(warnings()).toEqual(['this build has no nudges: load ahakit.full.js']);
   });
 
   it('warns once while the collector is down, not once per batch or retry', async () => {

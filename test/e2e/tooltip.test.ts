@@ -18,7 +18,7 @@ const SNIPPET = `<script>window.ahakit=window.ahakit||function(){(ahakit.q=ahaki
 /** A host app whose paid-only button lives in a web component inside a scrolling panel. */
 const page = (collector: string) => `<!doctype html><html><head><title>Host</title>${SNIPPET}
 <script>ahakit('identify', 'tip-user', { plan: 'free' });</script>
-<script async src="${collector}/ahakit.full.js" data-key="${E2E_WRITE_KEY}"></script>
+<script async src="${collector}/ahakit.js" data-key="${E2E_WRITE_KEY}"></script>
 <style>body{margin:0;font:14px sans-serif}#panel{position:fixed;top:100px;left:40px;width:300px;height:200px;overflow:auto;border:1px solid #999}</style>
 </head><body><div id="panel"><div style="height:120px"></div><pro-toolbar></pro-toolbar><div style="height:600px"></div></div>
 <script>

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import type { Ahakit, AhakitOptions } from '../../widget/src/api';
-import { createAhakit, type Features } from '../../widget/src/client';
+import { createAhakit } from '../../widget/src/client';
 import type { KeyValueStorage, Platform } from '../../widget/src/platform';
 
 export const ENDPOINT = 'https://collector.test';
@@ -127,8 +127,6 @@ export function start(
     collector?: FakeCollector;
     indexedDB?: IDBFactory;
     localStorage?: ReturnType<typeof memoryStorage>;
-    /** The build's optional parts (the script tag's `ahakit.js` has none). */
-    features?: Features;
   } = {},
 ): Harness {
   const {
@@ -136,30 +134,26 @@ export function start(
     indexedDB = new IDBFactory(),
     localStorage = memoryStorage(),
     platform,
-    features,
     ...rest
   } = options;
   const warn = vi.fn<(message: string) => void>();
   const writeKey = rest.writeKey ?? uniqueKey();
-  const ahakit = createAhakit(
-    {
-      endpoint: ENDPOINT,
-      trackPages: false,
-      loadConfig: false,
-      ...rest,
-      writeKey,
-      platform: {
-        fetch: collector.fetch,
-        sendBeacon: undefined,
-        indexedDB,
-        localStorage,
-        random: () => 0.5,
-        warn,
-        ...platform,
-      } satisfies Partial<Platform>,
-    },
-    features,
-  );
+  const ahakit = createAhakit({
+    endpoint: ENDPOINT,
+    trackPages: false,
+    loadConfig: false,
+    ...rest,
+    writeKey,
+    platform: {
+      fetch: collector.fetch,
+      sendBeacon: undefined,
+      indexedDB,
+      localStorage,
+      random: () => 0.5,
+      warn,
+      ...platform,
+    } satisfies Partial<Platform>,
+  });
   return {
     ahakit,
     collector,

@@ -7,7 +7,7 @@ import { createEmitter } from './emitter';
 import { createIdentity } from './identity';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
 import { watchNavigation } from './navigation';
-import type { startNudges } from './nudges/controller';
+import { startNudges } from './nudges/controller';
 import { startOnboarding } from './onboarding/controller';
 import { watchPageExit } from './page-exit';
 import { defaultPlatform, type Platform } from './platform';
@@ -38,27 +38,19 @@ const isId = (value: unknown) => isText(value, 256) || Number.isFinite(value);
  * ahakit.track('invite_sent', { count: 2 });
  * ```
  */
-export function createAhakit(options: AhakitOptions, features: Features = {}): Ahakit {
+export function createAhakit(options: AhakitOptions): Ahakit {
   const platform: Platform = { ...defaultPlatform(), ...options?.platform };
   const warn = createWarn(platform.warn);
   try {
-    return start(options, platform, warn, features);
+    return start(options, platform, warn);
   } catch (error) {
     warn('could not start; ahakit is off', error);
     return createInertAhakit();
   }
 }
 
-/**
- * Parts a build may leave out. Hand-raise signals and nudges are in the ES module build
- * and in `ahakit.full.js`; the budgeted script tag, `ahakit.js`, does without them.
- */
-export interface Features {
-  nudges?: typeof startNudges;
-}
-
 /** Wires up one instance; throws only when it cannot start, and then has left nothing behind. */
-function start(options: AhakitOptions, platform: Platform, say: Warn, features: Features): Ahakit {
+function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   const { writeKey, adoptAfterMs = 5_000 } = options;
   if (!writeKey) throw new Error('no writeKey or data-key');
   const endpoint = (options.endpoint ?? '').replace(/\/+$/, '');
@@ -136,7 +128,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn, features: 
   const widgetTrack = (event: string, properties: Record<string, unknown>) =>
     instance.track(event, properties);
   // Hand-raise signals and nudges, once a config with them arrives.
-  const nudges = features.nudges?.({
+  const nudges = startNudges({
     on: emitter.on,
     identity: identity.current,
     progress: () => onboarding.model(),
@@ -156,7 +148,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn, features: 
     writeKey,
     warn,
     track: widgetTrack,
-    ...(nudges && { onMessage: nudges.handle }),
+    onMessage: nudges.handle,
   });
 
   const methods: Omit<Ahakit, 'ready'> = {
@@ -187,8 +179,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn, features: 
       } else warn('usage() needs a metric name, used and limit');
     },
     show(nudgeId) {
-      if (nudges) nudges.show(String(nudgeId));
-      else warn('this build has no nudges: load ahakit.full.js');
+      nudges.show(String(nudgeId));
     },
     // A handler that is not a function fails when its event comes, and is warned about like
     // any handler that throws.
@@ -208,7 +199,7 @@ function start(options: AhakitOptions, platform: Platform, say: Warn, features: 
       clearTimeout(adoptTimer);
       delivery.destroy();
       onboarding.stop();
-      nudges?.stop();
+      nudges.stop();
       emitter.clear();
       // Last: these touch the host's window and history.
       for (const cleanup of cleanups) cleanup();

@@ -1,5 +1,5 @@
 /**
- * What the script-tag builds (`ahakit.js`, `ahakit.full.js`) run. The page has
+ * What the script tag (`ahakit.js`) runs. The page has
  *
  * ```html
  * <script>window.ahakit=window.ahakit||function(){(ahakit.q=ahakit.q||[]).push(arguments)}</script>
@@ -10,8 +10,9 @@
  * one instance, replaces the stub with `ahakit(method, ...args)` carrying every method
  * (`ahakit.track(...)` works too), and replays the calls the stub queued, in order.
  */
+import { hasOwn } from '../../core/engine/compare';
 import type { Ahakit } from './api';
-import { createAhakit, type Features } from './client';
+import { createAhakit } from './client';
 import { createWarn } from './warn';
 
 type Api = ((method: unknown, ...args: unknown[]) => unknown) &
@@ -19,7 +20,7 @@ type Api = ((method: unknown, ...args: unknown[]) => unknown) &
 
 const warn = createWarn((message) => console.warn(message));
 
-function install(features: Features) {
+function install() {
   const win = window as Window & { ahakit?: Api };
   const existing = win.ahakit;
   // The snippet's stub has no `ready`; an installed ahakit has.
@@ -32,19 +33,14 @@ function install(features: Features) {
     document.querySelector<HTMLScriptElement>('script[data-key][src*="ahakit"]'),
   ].find((tag) => tag?.dataset.key) as HTMLScriptElement | undefined;
   // Without a write key it warns and returns an instance that does nothing.
-  const instance = createAhakit(
-    {
-      writeKey: script?.dataset.key ?? '',
-      // The collector serves this script, so it is at the script's origin unless told otherwise.
-      endpoint: script?.dataset.endpoint || (script ? new URL(script.src).origin : ''),
-    },
-    features,
-  );
+  const instance = createAhakit({
+    writeKey: script?.dataset.key ?? '',
+    // The collector serves this script, so it is at the script's origin unless told otherwise.
+    endpoint: script?.dataset.endpoint || (script ? new URL(script.src).origin : ''),
+  });
 
   const call = (method: unknown, ...args: unknown[]) => {
-    // Not Object.hasOwn: Safari before 15.4 lacks it, and the bundle targets ES2020.
-    const own = Object.hasOwn(instance, method as string);
-    const run = own && instance[method as keyof Ahakit];
+    const run = hasOwn(instance, method as string) && instance[method as keyof Ahakit];
     if (typeof run === 'function') return (run as (...rest: unknown[]) => unknown)(...args);
     warn(`unknown method "${String(method)}"`);
   };
@@ -55,10 +51,10 @@ function install(features: Features) {
   for (const args of existing?.q ?? []) api(...(Array.from(args) as [unknown]));
 }
 
-/** Installs `window.ahakit` with the features of this build; never throws. */
-export function embed(features: Features = {}) {
+/** Installs `window.ahakit`; never throws. */
+export function embed() {
   try {
-    install(features);
+    install();
   } catch (error) {
     warn('could not start; ahakit is off', error);
   }

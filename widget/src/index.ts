@@ -13,16 +13,7 @@
  */
 export type { Ahakit, AhakitEvents, AhakitOptions, AhakitUser } from './api';
 
-import type { AhakitOptions } from './api';
-import { createAhakit as createInstance } from './client';
-import { startNudges } from './nudges/controller';
-
-/**
- * One ahakit instance with every feature, nudges included (see `createAhakit` in
- * client.ts for what it does and never does).
- */
-export const createAhakit = (options: AhakitOptions) =>
-  createInstance(options, { nudges: startNudges });
+export { createAhakit } from './client';
 export type { ConfigSource, ConfigUpdate } from './config-loader';
 export type { DropReason } from './delivery';
 export type { Traits } from './identity';

@@ -1,3 +1,4 @@
+import { hasOwn } from '../../core/engine/compare';
 /**
  * Calls `onNavigate` after every SPA navigation: `history.pushState` / `replaceState`
  * (patched, since browsers fire no event for them), `popstate` and `hashchange`. The
@@ -17,8 +18,7 @@ export function watchNavigation(win: Window, onNavigate: () => void): () => void
   const history = win.history;
   const patch = (name: 'pushState' | 'replaceState') => {
     const original = history[name];
-    // Not Object.hasOwn: Safari before 15.4 lacks it, and the bundle targets ES2020.
-    const hadOwn = Object.hasOwn(history, name);
+    const hadOwn = hasOwn(history, name);
     const patched: typeof original = function (this: History, ...args) {
       const result = original.apply(this, args);
       notify();

@@ -1,6 +1,6 @@
 /**
- * The script-tag entry, built to `ahakit.js`: tracking, milestones and the checklist,
- * within the 20 KB gzip budget. `script-tag-full.ts` adds hand-raise signals and nudges.
+ * The script-tag entry, built to `ahakit.js`: tracking, milestones, the checklist,
+ * hand-raise signals and upgrade prompts, within the 20 KB gzip budget.
  */
 import { embed } from './embed';
 

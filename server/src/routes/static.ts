@@ -23,21 +23,14 @@ export interface StaticDeps {
 }
 
 /**
- * The widget bundles at `/ahakit.js` (and `/ahakit.full.js`, `/ahakit.mjs`), and the TeamChat demo at `/`:
+ * The widget at `/ahakit.js` (and the ES module at `/ahakit.mjs`), and the TeamChat demo at `/`:
  * its files, and its `index.html` for any other page path so its client-side routes
  * survive a reload.
  */
 export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono {
   const app = new Hono();
 
-  for (const name of [
-    'ahakit.js',
-    'ahakit.full.js',
-    'ahakit.mjs',
-    'ahakit.js.map',
-    'ahakit.full.js.map',
-    'ahakit.mjs.map',
-  ]) {
+  for (const name of ['ahakit.js', 'ahakit.mjs', 'ahakit.js.map', 'ahakit.mjs.map']) {
     app.get(`/${name}`, () => {
       const file = readOptional(join(widgetDir, name));
       if (!file) {
