@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Inline, plainText, renderText } from '../../core/engine';
+import { publicConfig } from '../../core/config/public-config';
+import { configSchema } from '../../core/config/schema';
+import { fillText, type Inline, plainText, renderText, type TextNode } from '../../core/engine';
 
 const t = (text: string): Inline => ({ type: 'text', text });
 
@@ -128,5 +130,44 @@ describe('nudge text with hostile input', () => {
     const brackets = `${'['.repeat(1000)}](https://x.example)`;
     expect(plainText(renderText(brackets))).toContain('[');
     expect(renderText('')).toEqual([]);
+  });
+});
+
+describe('nudge texts as the collector serves them', () => {
+  const config = configSchema.parse({
+    product: { name: 'T' },
+    locales: { default: 'en', supported: ['en', 'pl'] },
+    signals: [{ id: 'pricing', type: 'page', path: '/pricing' }],
+    nudges: [
+      {
+        id: 'sales',
+        kind: 'card',
+        trigger: { signal: 'pricing' },
+        content: {
+          title: { en: 'Hi {{user.firstName|there}}', pl: 'Cześć {{user.firstName|}}' },
+          body: 'See **plans**',
+        },
+        cta: { label: 'Talk to sales', action: { type: 'talk_to_sales' } },
+      },
+    ],
+  });
+
+  it('parses every nudge text once, per locale, placeholders left to fill in', () => {
+    const nudge = publicConfig(config).nudges![0]!;
+    expect(nudge.content.title).toEqual({
+      en: [t('Hi '), { type: 'var', name: 'user.firstName', fallback: 'there' }],
+      pl: [t('Cześć '), { type: 'var', name: 'user.firstName', fallback: '' }],
+    });
+    expect(nudge.content.body).toEqual([t('See '), { type: 'strong', children: [t('plans')] }]);
+    expect(nudge.cta?.label).toEqual([t('Talk to sales')]);
+    // The config itself is left as written.
+    expect(config.nudges![0]!.content.body).toBe('See **plans**');
+  });
+
+  it('fills in what it parsed exactly as rendering the text does', () => {
+    const vars = { user: { firstName: 'Ada' } };
+    const title = publicConfig(config).nudges![0]!.content.title as Record<string, TextNode[]>;
+    expect(fillText(title.en!, vars)).toEqual(renderText('Hi {{user.firstName|there}}', vars));
+    expect(fillText(title.en!, {})).toEqual([t('Hi there')]);
   });
 });

@@ -49,7 +49,10 @@ function flush() {
   try {
     for (const next of queue) {
       queue.delete(next);
-      if (++runs > 1_000) throw new Error('effects keep writing what they read');
+      if (++runs > 1_000) {
+        queue.clear();
+        throw new Error('effects keep writing what they read');
+      }
       try {
         next.run();
       } catch (error) {
