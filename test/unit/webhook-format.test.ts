@@ -68,9 +68,90 @@ describe('webhook message formats', () => {
         data: {
           subject: { kind: 'account', id: 'acc_1', name: 'Analytical Engines' },
           signal: { id: 'pricing' },
+          trigger: {},
+          scores: [],
         },
       }),
     ).toBe('✋ Account *Analytical Engines* raised a hand: *pricing*');
+  });
+
+  describe('hand-raises', () => {
+    const lovelace = {
+      kind: 'user' as const,
+      id: 'u_ada',
+      email: 'ada@analytical.example',
+      name: 'Ada Lovelace',
+      account: { id: 'acc_1', name: 'Analytical Engines' },
+    };
+    const raise = (
+      signal: { id: string; title?: string },
+      trigger: Record<string, string | number>,
+    ): WebhookEvent => ({
+      id: webhookEventId('handraise', 'user', 'u_ada', 'msg-1'),
+      type: 'handraise',
+      occurredAt: 0,
+      data: { subject: lovelace, signal, trigger, scores: [] },
+    });
+
+    it('says who opened which page, with their email and account', () => {
+      expect(
+        slackText(
+          raise(
+            { id: 'pricing_viewed', title: 'Opened the pricing page' },
+            { type: 'page', path: '/pricing' },
+          ),
+        ),
+      ).toBe(
+        '✋ *Ada Lovelace* (ada@analytical.example, Analytical Engines) opened the pricing page `/pricing`',
+      );
+      expect(slackText(raise({ id: 'pricing_viewed' }, { type: 'page', path: '/pricing' }))).toBe(
+        '✋ *Ada Lovelace* (ada@analytical.example, Analytical Engines) opened `/pricing`',
+      );
+    });
+
+    it('says how much of a usage limit was reached', () => {
+      expect(
+        slackText(
+          raise(
+            { id: 'message_limit', title: 'Near the free message limit' },
+            { type: 'usage', metric: 'messages', used: 40, limit: 50, threshold: 0.8 },
+          ),
+        ),
+      ).toMatch(/\) reached 80% of the messages limit \(40 of 50\)$/);
+    });
+
+    it('says who asked to talk to sales, and from which prompt', () => {
+      expect(
+        slackText(raise({ id: 'talk_to_sales' }, { type: 'talk_to_sales', nudgeId: 'limit_card' })),
+      ).toBe(
+        '✋ *Ada Lovelace* (ada@analytical.example, Analytical Engines) asked to talk to sales from the *limit_card* prompt',
+      );
+    });
+
+    it('uses a click or event signal’s title, or what was clicked or sent', () => {
+      expect(
+        slackText(
+          raise(
+            { id: 'huddles', title: 'Clicked Huddles (Pro)' },
+            { type: 'click', selector: '[data-paid-feature="huddles"]' },
+          ),
+        ),
+      ).toMatch(/\) clicked Huddles \(Pro\)$/);
+      expect(
+        slackText(raise({ id: 'api', title: 'API key created' }, { type: 'event', event: 'x' })),
+      ).toMatch(/\) API key created$/);
+      expect(slackText(raise({ id: 'huddles' }, { type: 'click', selector: '#huddles' }))).toMatch(
+        /\) clicked `#huddles`$/,
+      );
+      expect(slackText(raise({ id: 'demo' }, { type: 'event', event: 'demo_booked' }))).toMatch(
+        /\) sent \*demo_booked\*$/,
+      );
+    });
+
+    it('keeps a path from making Slack links', () => {
+      const text = slackText(raise({ id: 'p' }, { type: 'page', path: '/<http://evil|x>' }));
+      expect(text).toContain('`/&lt;http://evil|x&gt;`');
+    });
   });
 
   it('keeps user data from making Slack links or mentions', () => {
