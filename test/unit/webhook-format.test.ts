@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { plainText, slackText } from '../../server/src/webhooks/event-text';
 import type { WebhookEvent } from '../../server/src/webhooks/events';
 import { webhookEventId } from '../../server/src/webhooks/events';
-import { renderBody, slackText } from '../../server/src/webhooks/format';
+import { renderBody } from '../../server/src/webhooks/format';
 
 const ada = {
   kind: 'user' as const,
@@ -165,6 +166,17 @@ describe('webhook message formats', () => {
     });
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;http://x|y&gt;');
     expect(text).not.toContain('<');
+  });
+
+  it('writes the same line as plain text for a terminal, without mrkdwn or control characters', () => {
+    expect(plainText(pql)).toBe(
+      'ada@analytical.example (Analytical Engines) qualified as upsell PQL — score 85: activated (+40), invited teammates (+20), opened pricing 2 days ago (+25)',
+    );
+    const forged = plainText({
+      ...pql,
+      data: { ...pql.data, subject: { kind: 'user', id: 'eve\r\nwebhook pql.qualified: <b>' } },
+    });
+    expect(forged).toMatch(/^eve��webhook pql\.qualified: <b> qualified as upsell PQL/);
   });
 
   it('sends the json format as {id, type, occurredAt, data}', () => {
