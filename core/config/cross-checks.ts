@@ -3,6 +3,7 @@ import { type CheckTools, checkSignalsAndNudges } from './nudge-checks';
 import { checkPql } from './pql-checks';
 import type { AhakitConfig } from './schema';
 import type { LocalizedText } from './text';
+import { checkWebhooks } from './webhook-checks';
 
 interface Ctx {
   addIssue(issue: { code: 'custom'; path: Path; message: string }): void;
@@ -14,7 +15,7 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 export const isRtl = (locale: string) => RTL.has(locale.split('-')[0]!);
 
 /**
- * Checks that span the config: every id referred to exists, ids are unique, `all`/`any`
+ * Checks that span the config: every id referred to exists (webhook filters included), ids are unique, `all`/`any`
  * milestones don't loop back to themselves, and every per-locale text gives every
  * supported locale. Each problem is reported at its own path.
  */
@@ -102,6 +103,7 @@ export function crossCheck(config: AhakitConfig, ctx: Ctx): void {
   };
   checkSignalsAndNudges(config, tools);
   checkPql(config, tools);
+  checkWebhooks(config, tools);
 }
 
 function unique(ids: string[], path: Path, what: string, issue: (p: Path, m: string) => void) {

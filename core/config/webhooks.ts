@@ -41,6 +41,13 @@ export const webhookSchema = z
       .min(1)
       .optional()
       .describe('Only these PQL definitions’ "pql.qualified" events; all when absent.'),
+    signals: z
+      .array(identifier)
+      .min(1)
+      .optional()
+      .describe(
+        'Only these hand-raise signals’ "handraise" events (ids from "signals", or "talk_to_sales"); all when absent.',
+      ),
     format: z
       .enum(['json', 'slack'])
       .default('json')
@@ -58,6 +65,13 @@ export const webhookSchema = z
         code: 'custom',
         path: ['definitions'],
         message: 'filters "pql.qualified" events, which "events" does not include',
+      });
+    }
+    if (hook.signals && !hook.events.includes('handraise')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signals'],
+        message: 'filters "handraise" events, which "events" does not include',
       });
     }
   })

@@ -11,7 +11,10 @@ import { WebhookSecretError } from './webhooks/secrets';
 const USAGE = `Usage: ahakit <command>
 
 Commands:
-  serve               start the collector (settings from the environment, see README)
+  serve [--demo-receiver]
+                      start the collector (settings from the environment, see README);
+                      --demo-receiver also starts the local receiver the demo webhook
+                      posts to, printing each delivery (what npm start runs)
   validate <config>   check a config file and list every problem
   simulate <config> <events.jsonl>
                       replay events through the rules and print what fires, and why
@@ -26,7 +29,14 @@ export async function runCli(args: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
-        const collector = await startCollector(readSettings());
+        const unknown = rest.find((arg) => arg !== '--demo-receiver');
+        if (unknown !== undefined) {
+          console.error(`Unknown option "${unknown}" for serve.\n\n${USAGE}`);
+          return 2;
+        }
+        const collector = await startCollector(readSettings(), {
+          demoReceiver: rest.includes('--demo-receiver'),
+        });
         const stop = () => {
           void collector.close().then(() => process.exit(0));
         };

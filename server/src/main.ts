@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Webhook } from '../../core/config/webhooks';
 import { createApp } from './app';
 import { loadConfigFile } from './config-file';
 import { createProjector } from './projection/projector';
-import { PACKAGE_ROOT, readSettings, type Settings } from './settings';
+import { PACKAGE_ROOT, readSettings, type Settings, SettingsError } from './settings';
 import { openSqliteStore } from './store/sqlite';
+import { demoReceiverApp, postsToDemoReceiver } from './webhooks/demo-receiver';
 import { createDispatcher } from './webhooks/dispatcher';
 import { resolveWebhookSecrets } from './webhooks/secrets';
 
@@ -14,15 +17,48 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * Also start the demo webhook receiver on 127.0.0.1 (`settings.demoReceiverPort`),
+   * which prints each signed delivery of the webhooks that post to it: what `npm start`
+   * does, so a newcomer sees a PQL webhook arrive. Refused in production.
+   */
+  demoReceiver?: boolean;
+}
+
+type Server = ReturnType<typeof serve>;
+
 /**
  * Starts the collector: settings and config are validated first (every problem listed),
  * then the store is opened and the port bound. The only place that opens a port.
  */
 export async function startCollector(
   settings: Settings = readSettings(),
+  options: StartOptions = {},
 ): Promise<RunningCollector> {
+  if (options.demoReceiver && settings.production) {
+    throw new SettingsError([
+      '--demo-receiver: the demo webhook receiver is for trying ahakit; it does not run with NODE_ENV=production',
+    ]);
+  }
   const config = loadConfigFile(settings.configPath);
   const webhooks = resolveWebhookSecrets(config.webhooks);
+  // Listening before the dispatcher starts, so the first deliveries find it.
+  const receiver = options.demoReceiver ? await startDemoReceiver(settings, webhooks) : null;
+  try {
+    return await startServing(settings, config, webhooks, receiver);
+  } catch (error) {
+    if (receiver) await closeServer(receiver.server);
+    throw error;
+  }
+}
+
+async function startServing(
+  settings: Settings,
+  config: ReturnType<typeof loadConfigFile>,
+  webhooks: Webhook[],
+  receiver: DemoReceiver | null,
+): Promise<RunningCollector> {
   const store = openSqliteStore({ dataDir: settings.dataDir });
   const dispatcher = createDispatcher({ outbox: store.outbox, webhooks });
   const projector = createProjector(store, config, () => dispatcher.wake());
@@ -37,33 +73,58 @@ export async function startCollector(
     widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
     demoDir: join(PACKAGE_ROOT, 'demo'),
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
-      resolve(s),
-    );
-    s.once('error', reject);
-  });
+  const server = await listen(app, settings.port, settings.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host}:${port}`;
-  printBanner(url, settings);
+  printBanner(url, settings, receiver);
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          void projector
-            .stop()
-            .then(() => dispatcher.stop())
-            .then(() => store.close())
-            .then(resolve);
-        });
-        // Keep-alive connections would hold close() open until they time out.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([closeServer(server), receiver && closeServer(receiver.server)]);
+      await projector.stop();
+      await dispatcher.stop();
+      await store.close();
+    },
   };
 }
 
-function printBanner(url: string, settings: Settings): void {
+interface DemoReceiver {
+  server: Server;
+  url: string;
+  /** The ids of the webhooks that post to it. */
+  webhookIds: string[];
+}
+
+async function startDemoReceiver(settings: Settings, webhooks: Webhook[]): Promise<DemoReceiver> {
+  const port = settings.demoReceiverPort;
+  const aimed = webhooks.filter((w) => postsToDemoReceiver(w.url, port));
+  try {
+    const server = await listen(demoReceiverApp({ webhooks: aimed }), port, '127.0.0.1');
+    return { server, url: `http://127.0.0.1:${port}`, webhookIds: aimed.map((w) => w.id) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new SettingsError([
+      `AHAKIT_DEMO_RECEIVER_PORT: port ${port} is already in use (another npm start?); set AHAKIT_DEMO_RECEIVER_PORT to a free port, and point the demo webhook's url at it`,
+    ]);
+  }
+}
+
+function listen(app: Hono, port: number, hostname: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold close() open until they time out.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}
+
+function printBanner(url: string, settings: Settings, receiver: DemoReceiver | null): void {
   const demo = (value: string, fallback: string) =>
     value === fallback ? `${value}  (demo default)` : '(set)';
   console.log(
@@ -78,6 +139,13 @@ function printBanner(url: string, settings: Settings): void {
       `  data        ${join(settings.dataDir, 'ahakit.sqlite')}`,
       `  write key   ${settings.writeKey}`,
       `  admin key   ${demo(settings.adminKey, 'sk_demo_admin')}`,
+      ...(receiver
+        ? [
+            receiver.webhookIds.length > 0
+              ? `  webhooks    ${receiver.url}  (demo receiver: prints each signed delivery of ${receiver.webhookIds.map((id) => `"${id}"`).join(', ')})`
+              : `  webhooks    ${receiver.url}  (demo receiver: no webhook in the config posts here; see README)`,
+          ]
+        : []),
       ...(settings.demoKeys
         ? [
             '  Demo keys are for trying ahakit: set AHAKIT_WRITE_KEY and AHAKIT_ADMIN_KEY for real use.',

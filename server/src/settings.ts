@@ -8,6 +8,8 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const DEMO_WRITE_KEY = 'pk_demo';
 export const DEMO_ADMIN_KEY = 'sk_demo_admin';
+/** Where `serve --demo-receiver` (what `npm start` runs) listens for the demo webhook. */
+export const DEMO_RECEIVER_PORT = 4319;
 
 const key = (name: string, min: number) =>
   z
@@ -28,6 +30,12 @@ const envSchema = z.object({
   AHAKIT_WRITE_KEY: key('AHAKIT_WRITE_KEY', 6).default(DEMO_WRITE_KEY),
   // The admin key reads every user's data: long enough not to be guessed.
   AHAKIT_ADMIN_KEY: key('AHAKIT_ADMIN_KEY', 12).default(DEMO_ADMIN_KEY),
+  AHAKIT_DEMO_RECEIVER_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int()
+    .min(1)
+    .max(65_535)
+    .default(DEMO_RECEIVER_PORT),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -61,6 +69,8 @@ export interface Settings {
   dataDir: string;
   writeKey: string;
   adminKey: string;
+  /** Where `serve --demo-receiver` listens on 127.0.0.1. */
+  demoReceiverPort: number;
   production: boolean;
   /** True when a key is the printed demo default. */
   demoKeys: boolean;
@@ -100,6 +110,7 @@ export function readSettings(
     dataDir: fromCwd(e.AHAKIT_DATA_DIR),
     writeKey: e.AHAKIT_WRITE_KEY,
     adminKey: e.AHAKIT_ADMIN_KEY,
+    demoReceiverPort: e.AHAKIT_DEMO_RECEIVER_PORT,
     production: e.NODE_ENV === 'production',
     demoKeys: e.AHAKIT_WRITE_KEY === DEMO_WRITE_KEY || e.AHAKIT_ADMIN_KEY === DEMO_ADMIN_KEY,
   };

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,12 +9,21 @@ import { type Outbox, openOutbox } from '../../server/src/store/sqlite-outbox';
 import { createDispatcher } from '../../server/src/webhooks/dispatcher';
 import { type WebhookEvent, webhookEventId } from '../../server/src/webhooks/events';
 import { enqueueDeliveries } from '../../server/src/webhooks/plan';
-import { eventually } from '../helpers/collector-process';
+import { signatureHeader } from '../../server/src/webhooks/signature';
+import {
+  E2E_WRITE_KEY,
+  eventually,
+  freePort,
+  runCli,
+  startCollectorProcess,
+  stopAllCollectors,
+} from '../helpers/collector-process';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
-// The projection does not enqueue webhook events yet: these tests put events in the
-// outbox of a real store file, as the projection's save transaction will, and deliver
-// them with the real dispatcher over HTTP to a local receiver.
+// The dispatcher tests put events in the outbox of a real store file, as the
+// projection's save transaction does, and deliver them with the real dispatcher over
+// HTTP to a local receiver; the last ones run the collector as npm start does, with its
+// demo receiver.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'whsec_e2e_0123456789abcdef';
@@ -31,7 +40,8 @@ afterEach(async () => {
   }
   for (const r of receivers.splice(0)) await r.close();
 });
-afterAll(() => {
+afterAll(async () => {
+  await stopAllCollectors();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -213,5 +223,115 @@ describe('webhooks against a local receiver', () => {
     expectExactlyOneSuccessEach(receiver, store.outbox, 3);
     expect(store.outbox.recent({ limit: 10 }).every((d) => d.attempts === 3)).toBe(true);
     store.db.close();
+  });
+});
+
+describe('npm start’s demo webhook receiver', () => {
+  /** The demo config, its webhook aimed at the receiver's port for this test. */
+  function demoConfigOn(port: number) {
+    const config = JSON.parse(readFileSync(join(ROOT, 'demo/ahakit.config.json'), 'utf8'));
+    const [hook] = config.webhooks as { url: string; secret: string }[];
+    expect(hook?.url).toMatch(/^http:\/\/127\.0\.0\.1:4319\//);
+    hook!.url = hook!.url.replace(':4319/', `:${port}/`);
+    const dir = mkdtempSync(join(tmpdir(), 'ahakit-demo-receiver-'));
+    dirs.push(dir);
+    const path = join(dir, 'ahakit.config.json');
+    writeFileSync(path, JSON.stringify(config));
+    return { path, url: hook!.url, secret: hook!.secret };
+  }
+
+  it('prints the demo’s hand-raise and PQL deliveries, and refuses a tampered one', async () => {
+    const port = await freePort();
+    const demo = demoConfigOn(port);
+    const collector = await startCollectorProcess({
+      configPath: demo.path,
+      args: ['--demo-receiver'],
+      env: { AHAKIT_DEMO_RECEIVER_PORT: String(port) },
+    });
+    expect(collector.output()).toContain(
+      `webhooks    http://127.0.0.1:${port}  (demo receiver: prints each signed delivery of "demo-receiver")`,
+    );
+
+    const t0 = Date.now() - 60_000;
+    const inAcme = { userId: 'u_ada', context: { groupId: 'acme' } };
+    const track = (event: string, properties: Record<string, unknown> = {}) => ({
+      type: 'track',
+      event,
+      properties,
+      ...inAcme,
+    });
+    const batch = [
+      {
+        type: 'identify',
+        userId: 'u_ada',
+        traits: { email: 'ada@analytical.example', name: 'Ada Lovelace' },
+      },
+      {
+        type: 'group',
+        userId: 'u_ada',
+        groupId: 'acme',
+        traits: { name: 'Analytical Engines', plan: 'free', companySize: '11-50' },
+      },
+      track('workspace_created'),
+      track('channel_created'),
+      track('channel_created'),
+      track('channel_created'),
+      track('teammate_invited'),
+      ...Array.from({ length: 10 }, () => track('message_sent')),
+      track('$signal', { signalId: 'pricing_viewed', type: 'page', path: '/pricing' }),
+    ].map((m, i) => ({
+      ...m,
+      messageId: `demo-receiver-${i}`,
+      timestamp: new Date(t0 + i * 1000).toISOString(),
+    }));
+    const res = await fetch(`${collector.url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ writeKey: E2E_WRITE_KEY, batch }),
+    });
+    expect(res.status).toBe(200);
+
+    const who = 'Ada Lovelace (ada@analytical.example, Analytical Engines)';
+    await eventually(async () =>
+      collector.output().includes(`webhook pql.qualified: ${who} qualified as upsell PQL — score `)
+        ? true
+        : undefined,
+    );
+    const printed = collector.output();
+    expect(printed).toContain(`webhook handraise: ${who} opened the pricing page /pricing\n`);
+    expect(printed).toMatch(/webhook activation: Ada Lovelace \(.*\) is activated after 1 min\n/);
+    expect(printed).toMatch(
+      /qualified as upsell PQL — score \d+: Free plan \(\+10\), .*Reached the aha moment \(\+30\)/,
+    );
+    expect(printed).not.toMatch(/refused|is failing/);
+
+    // What a receiver must refuse: a body changed after it was signed.
+    const body = JSON.stringify({ id: 'x', type: 'pql.qualified', data: { score: 1 } });
+    const tampered = await fetch(demo.url, {
+      method: 'POST',
+      body: body.replace('1', '100'),
+      headers: { 'ahakit-signature': signatureHeader(demo.secret, body, Date.now()) },
+    });
+    expect(tampered.status).toBe(400);
+    await eventually(async () =>
+      collector.output().includes('webhook refused (400): a delivery to /webhooks/teamchat')
+        ? true
+        : undefined,
+    );
+    await collector.stop();
+  });
+
+  it('does not start the demo receiver in production', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ahakit-demo-receiver-'));
+    dirs.push(dir);
+    const { code, stderr } = await runCli(['serve', '--demo-receiver'], {
+      NODE_ENV: 'production',
+      PORT: '0',
+      AHAKIT_DATA_DIR: dir,
+      AHAKIT_WRITE_KEY: 'pk_live_e2e',
+      AHAKIT_ADMIN_KEY: 'sk_live_e2e_0123456789',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('--demo-receiver: the demo webhook receiver is for trying ahakit');
   });
 });

@@ -24,6 +24,8 @@ export interface StartOptions {
   dataDir?: string;
   configPath?: string;
   env?: Record<string, string>;
+  /** Options after `serve`, like `--demo-receiver`. */
+  args?: string[];
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,21 +34,25 @@ const started: CollectorProcess[] = [];
 /** Starts a real collector process (`ahakit serve`) on its own port and data folder. */
 export async function startCollectorProcess(options: StartOptions = {}): Promise<CollectorProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ahakit-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/ahakit.js'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(options.port ?? 0),
-      AHAKIT_DATA_DIR: dataDir,
-      AHAKIT_WRITE_KEY: E2E_WRITE_KEY,
-      AHAKIT_ADMIN_KEY: E2E_ADMIN_KEY,
-      ...(options.configPath ? { AHAKIT_CONFIG: options.configPath } : {}),
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/ahakit.js'), 'serve', ...(options.args ?? [])],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(options.port ?? 0),
+        AHAKIT_DATA_DIR: dataDir,
+        AHAKIT_WRITE_KEY: E2E_WRITE_KEY,
+        AHAKIT_ADMIN_KEY: E2E_ADMIN_KEY,
+        ...(options.configPath ? { AHAKIT_CONFIG: options.configPath } : {}),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   child.stdout!.on('data', (c: Buffer) => {
     out += c.toString();

@@ -34,8 +34,9 @@ async function seededCounts(seed: number) {
   const result = await seedStore(store, config, { users: 300, days: 21, seed, now: NOW });
   const range = dateRange({ from: '2026-05-01', to: '2026-05-31' }, NOW);
   const report = await metricsReport(store, config, range);
+  const deliveries = store.outbox.recent({ limit: 1 }).length;
   await store.close();
-  return { result, report };
+  return { result, report, deliveries };
 }
 
 describe('the seeded TeamChat population', () => {
@@ -83,5 +84,14 @@ describe('the seeded TeamChat population', () => {
     expect(converted).toBeGreaterThan(0);
     expect(one.report.experiments[0]?.treatment.exposed).toBeGreaterThan(0);
     expect(one.report.experiments[0]?.control.exposed).toBeGreaterThan(0);
+  });
+
+  it('puts nothing in the demo webhook’s outbox: made-up leads are nobody to notify', async () => {
+    expect(config.webhooks.map((w) => w.events)).toEqual([
+      expect.arrayContaining(['pql.qualified', 'handraise']),
+    ]);
+    const { report, deliveries } = await seededCounts(2);
+    expect(report.funnel[2]?.count).toBeGreaterThan(0);
+    expect(deliveries).toBe(0);
   });
 });

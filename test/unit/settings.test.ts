@@ -11,6 +11,7 @@ describe('collector settings', () => {
       adminKey: 'sk_demo_admin',
       demoKeys: true,
       production: false,
+      demoReceiverPort: 4319,
     });
     expect(s.configPath).toMatch(/demo\/ahakit\.config\.json$/);
   });
@@ -23,11 +24,13 @@ describe('collector settings', () => {
         AHAKIT_DATA_DIR: '/var/lib/ahakit',
         AHAKIT_WRITE_KEY: 'pk_live_123',
         AHAKIT_ADMIN_KEY: 'sk_live_0123456789',
+        AHAKIT_DEMO_RECEIVER_PORT: '5319',
       },
       '/srv',
     );
     expect(s).toMatchObject({
       port: 9100,
+      demoReceiverPort: 5319,
       configPath: '/srv/conf/a.json',
       dataDir: '/var/lib/ahakit',
       writeKey: 'pk_live_123',

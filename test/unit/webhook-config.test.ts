@@ -60,6 +60,59 @@ describe('webhook config', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('refuses a signals filter on a webhook that does not take handraise', () => {
+    const result = validateConfig({
+      product: { name: 'TeamChat' },
+      signals: [{ id: 'pricing_viewed', type: 'page', path: '/pricing' }],
+      webhooks: [{ ...hook, signals: ['pricing_viewed'] }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        path: 'webhooks[0].signals',
+        message: expect.stringContaining('"handraise"'),
+      }),
+    ]);
+  });
+
+  it('names each unknown signal and PQL definition a filter refers to, by path', () => {
+    const result = validateConfig({
+      product: { name: 'TeamChat' },
+      signals: [{ id: 'pricing_viewed', type: 'page', path: '/pricing' }],
+      pql: [
+        {
+          id: 'upsell',
+          intent: [{ signal: 'pricing_viewed', withinDays: 7, points: 10 }],
+          threshold: 10,
+        },
+      ],
+      webhooks: [
+        {
+          ...hook,
+          events: ['handraise', 'pql.qualified'],
+          signals: ['pricing_viewed', 'talk_to_sales', 'pricing_veiwed'],
+          definitions: ['upsell', 'expansion'],
+        },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'webhooks[0].definitions[1]: unknown PQL definition "expansion"',
+      'webhooks[0].signals[2]: unknown signal "pricing_veiwed"',
+    ]);
+  });
+
+  it('accepts a handraise webhook filtered by signal, "talk_to_sales" included', () => {
+    const result = validateConfig({
+      product: { name: 'TeamChat' },
+      signals: [{ id: 'pricing_viewed', type: 'page', path: '/pricing' }],
+      webhooks: [{ ...hook, events: ['handraise'], signals: ['pricing_viewed', 'talk_to_sales'] }],
+    });
+    expect(result.ok).toBe(true);
+  });
+
   it('never sends webhooks (URLs and secrets) to the browser', () => {
     const result = parse([hook]);
     if (!result.ok) throw new Error('invalid');
@@ -113,6 +166,38 @@ describe('webhook routing', () => {
       'sales/pql.qualified:user:ada:upsell',
       'all/pql.qualified:user:ada:upsell',
       'all/pql.qualified:user:ada:expansion',
+    ]);
+  });
+
+  it('sends a hand-raise only to the webhooks whose signals filter names it', () => {
+    const raise = (signalId: string): WebhookEvent => ({
+      id: `handraise:user:ada:${signalId}-msg`,
+      type: 'handraise',
+      occurredAt: 0,
+      data: {
+        subject: { kind: 'user', id: 'ada' },
+        signal: { id: signalId },
+        trigger: { type: 'page', path: '/pricing' },
+        scores: [],
+      },
+    });
+    const raiseHooks: Webhook[] = [
+      { ...hook, id: 'sales', events: ['handraise'], format: 'slack', enabled: true },
+      {
+        ...hook,
+        id: 'pricing-only',
+        events: ['handraise'],
+        format: 'json',
+        enabled: true,
+        signals: ['pricing_viewed'],
+      },
+      { ...hook, id: 'pql-only', events: ['pql.qualified'], format: 'json', enabled: true },
+    ];
+    const rows = planDeliveries(raiseHooks, [raise('pricing_viewed'), raise('talk_to_sales')]);
+    expect(rows.map((r) => `${r.webhookId}/${r.eventId}`)).toEqual([
+      'sales/handraise:user:ada:pricing_viewed-msg',
+      'pricing-only/handraise:user:ada:pricing_viewed-msg',
+      'sales/handraise:user:ada:talk_to_sales-msg',
     ]);
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../core/config/schema';
+import { createProjector } from '../../server/src/projection/projector';
 import { testApp, WRITE_KEY } from '../helpers/app';
 
 const T0 = Date.parse('2026-11-20T09:00:00.000Z');
@@ -84,5 +86,198 @@ describe('decisions become webhook deliveries', () => {
       ['slack', 1],
     ]);
     expect(JSON.stringify(listing)).not.toContain('whsec_');
+  });
+});
+
+describe('hand-raises become webhook deliveries', () => {
+  const signals = [
+    { id: 'pricing_viewed', type: 'page' as const, path: '/pricing', title: 'Opened pricing' },
+    { id: 'message_limit', type: 'usage' as const, metric: 'messages', thresholds: [0.8, 1] },
+  ];
+  const config = {
+    signals,
+    pql: [
+      {
+        id: 'upsell',
+        intent: [
+          { signal: 'pricing_viewed', withinDays: 7, points: 15, label: 'Pricing' },
+          { signal: 'talk_to_sales', withinDays: 7, points: 40, label: 'Sales' },
+        ],
+        threshold: 50,
+      },
+    ],
+    webhooks: [
+      {
+        id: 'sales',
+        url: 'https://hooks.slack.example/T/B/X',
+        secret: 'whsec_0123456789abcdef',
+        events: ['handraise' as const],
+        format: 'slack' as const,
+      },
+      {
+        id: 'limits',
+        url: 'https://crm.example/hooks/limits',
+        secret: 'whsec_0123456789abcdef',
+        events: ['handraise' as const, 'pql.qualified' as const],
+        signals: ['message_limit', 'talk_to_sales'],
+      },
+    ],
+  };
+  const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+  const identify = {
+    type: 'identify',
+    messageId: 'h-identify',
+    userId: 'ada',
+    anonymousId: 'anon-ada',
+    traits: { email: 'ada@acme.example', name: 'Ada Lovelace' },
+    timestamp: at(60_000),
+  };
+  const group = {
+    type: 'group',
+    messageId: 'h-group',
+    userId: 'ada',
+    groupId: 'acme',
+    traits: { name: 'Acme' },
+    timestamp: at(50_000),
+  };
+  const pricing = {
+    type: 'track',
+    messageId: 'h-pricing',
+    userId: 'ada',
+    event: '$signal',
+    properties: { signalId: 'pricing_viewed', type: 'page', path: '/pricing' },
+    context: { groupId: 'acme' },
+    timestamp: at(40_000),
+  };
+  const handraises = (store: ReturnType<typeof testApp>['store']) =>
+    store.outbox.recent({ limit: 100 }).filter((d) => d.eventType === 'handraise');
+
+  it('enqueues one handraise per stored $signal, with who, what triggered it and their scores', async () => {
+    const { post, store, projector } = testApp(config);
+    await post('/v1/batch', { writeKey: WRITE_KEY, batch: [identify, group, pricing] });
+    await projector.settled();
+
+    const rows = handraises(store);
+    expect(rows.map((r) => r.webhookId)).toEqual(['sales']);
+    const event = JSON.parse(rows[0]!.payload);
+    expect(event).toEqual({
+      type: 'handraise',
+      id: 'handraise:user:ada:h-pricing',
+      occurredAt: Date.parse(pricing.timestamp),
+      data: {
+        subject: {
+          kind: 'user',
+          id: 'ada',
+          email: 'ada@acme.example',
+          name: 'Ada Lovelace',
+          account: { id: 'acme', name: 'Acme' },
+        },
+        signal: { id: 'pricing_viewed', title: 'Opened pricing' },
+        trigger: { type: 'page', path: '/pricing' },
+        scores: [{ definition: 'upsell', kind: 'user', score: 15, qualifies: false }],
+      },
+    });
+  });
+
+  it('enqueues nothing more when the same events are sent again or projected again', async () => {
+    const { post, store, projector } = testApp(config);
+    await post('/v1/batch', { writeKey: WRITE_KEY, batch: [identify, group, pricing] });
+    await projector.settled();
+    await post('/v1/batch', { writeKey: WRITE_KEY, batch: [pricing] });
+    await projector.settled();
+    expect(handraises(store)).toHaveLength(1);
+
+    // New rules project every stored event again, from the first.
+    await projector.stop();
+    const changed = configSchema.parse({
+      product: { name: 'Test' },
+      ...config,
+      milestones: [{ id: 'priced', event: '$signal' }],
+    });
+    const replay = createProjector(store, changed);
+    await replay.start();
+    await replay.settled();
+    expect((await replay.read('user', 'ada'))?.state.reached).toHaveProperty('priced');
+    expect(handraises(store)).toHaveLength(1);
+    await replay.stop();
+  });
+
+  it('announces a hand-raise sent before sign-in once the visitor identifies, with their anonymous id', async () => {
+    const { post, store, projector } = testApp(config);
+    const before = {
+      ...pricing,
+      messageId: 'h-anon',
+      userId: undefined,
+      anonymousId: 'anon-ada',
+      context: {},
+    };
+    await post('/v1/batch', { writeKey: WRITE_KEY, batch: [before] });
+    await projector.settled();
+    expect(handraises(store)).toHaveLength(0);
+
+    await post('/v1/batch', { writeKey: WRITE_KEY, batch: [identify] });
+    await projector.settled();
+    const rows = handraises(store);
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.payload)).toMatchObject({
+      id: 'handraise:user:ada:h-anon',
+      data: {
+        subject: { id: 'ada', email: 'ada@acme.example' },
+        anonymousId: 'anon-ada',
+        signal: { id: 'pricing_viewed' },
+      },
+    });
+  });
+
+  it('filters by the webhook’s signals, and skips hand-raises too old to be news', async () => {
+    const { post, store, projector } = testApp(config);
+    const limit = {
+      type: 'track',
+      messageId: 'h-limit',
+      userId: 'ada',
+      event: '$signal',
+      properties: {
+        signalId: 'message_limit',
+        type: 'usage',
+        metric: 'messages',
+        used: 40,
+        limit: 50,
+        threshold: 0.8,
+        extra: { not: 'copied' },
+      },
+      timestamp: at(30_000),
+    };
+    const sales = {
+      type: 'track',
+      messageId: 'h-sales',
+      userId: 'ada',
+      event: '$signal',
+      properties: { signalId: 'talk_to_sales', type: 'talk_to_sales', nudgeId: 'limit_card' },
+      timestamp: at(20_000),
+    };
+    const old = { ...pricing, messageId: 'h-old', timestamp: at(8 * 24 * 3_600_000) };
+    const noSignalId = { ...pricing, messageId: 'h-none', properties: { type: 'page' } };
+    await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [identify, pricing, limit, sales, old, noSignalId],
+    });
+    await projector.settled();
+
+    const rows = handraises(store).sort((a, b) => a.seq - b.seq);
+    expect(rows.map((r) => `${r.webhookId} ${r.eventId}`)).toEqual([
+      'sales handraise:user:ada:h-pricing',
+      'sales handraise:user:ada:h-limit',
+      'limits handraise:user:ada:h-limit',
+      'sales handraise:user:ada:h-sales',
+      'limits handraise:user:ada:h-sales',
+    ]);
+    const usage = JSON.parse(rows[1]!.payload);
+    expect(usage.data.trigger).toEqual({
+      type: 'usage',
+      metric: 'messages',
+      used: 40,
+      limit: 50,
+      threshold: 0.8,
+    });
   });
 });

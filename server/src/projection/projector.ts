@@ -22,6 +22,7 @@ import type {
   SubjectRecord,
 } from '../store/store';
 import { planDeliveries } from '../webhooks/plan';
+import { type HandRaise, handRaiseOf } from './hand-raises';
 import { scoreSubjects } from './score-subjects';
 import { webhookEvents } from './webhook-events';
 
@@ -84,6 +85,9 @@ export function createProjector(
   const rules = compileRules(config, { seenLimit: 0 });
   const pql = compilePql(config);
   const scoring = pql.definitions.size > 0;
+  const announcesHandRaises = config.webhooks.some(
+    (w) => w.enabled && w.events.includes('handraise'),
+  );
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
   const hash = rulesHash(config);
   let cursor = 0;
@@ -95,6 +99,8 @@ export function createProjector(
   /** The dirty subjects whose PQL scores may have changed. */
   let toScore = new Set<string>();
   let decisions: Decision[] = [];
+  /** `$signal` events projected since the last save, for `handraise` webhooks. */
+  let handRaises: HandRaise[] = [];
   let newLinks: [string, string][] = [];
   let running: Promise<void> | null = null;
   let again = false;
@@ -154,9 +160,11 @@ export function createProjector(
     const subjects = [...dirty.values()];
     const batch = { subjects, scores: [] as PqlScoreRow[], decisions, links: newLinks, cursor };
     const changed = [...toScore].flatMap((key) => dirty.get(key) ?? []);
+    const raised = handRaises;
     dirty = new Map();
     toScore = new Set();
     decisions = [];
+    handRaises = [];
     newLinks = [];
     if (scoring && changed.length > 0) {
       const scored = await scoreSubjects({
@@ -171,7 +179,7 @@ export function createProjector(
       batch.decisions = [...batch.decisions, ...scored.decisions];
     }
     if (config.webhooks.length > 0) {
-      const events = await webhookEvents(store, config, batch.decisions);
+      const events = await webhookEvents(store, config, batch.decisions, raised, batch.scores);
       if (events.length > 0) {
         await store.saveProjection({
           ...batch,
@@ -281,6 +289,9 @@ export function createProjector(
         );
       }
       for (const change of applied.changes) decisions.push(toDecision(change, userId, row));
+      // Saved with the cursor past this row, so each stored `$signal` is announced once.
+      const raise = announcesHandRaises ? handRaiseOf(row, userId, Date.now()) : null;
+      if (raise) handRaises.push(raise);
     };
 
     for (const row of rows) {

@@ -1,46 +1,31 @@
 import type { AhakitConfig } from '../../../core/config/schema';
 import { localize } from '../../../core/engine';
-import type { Decision, Store } from '../store/store';
-import { type WebhookEvent, type WebhookSubject, webhookEventId } from '../webhooks/events';
+import type { Decision, PqlScoreRow, Store } from '../store/store';
+import { type WebhookEvent, webhookEventId } from '../webhooks/events';
+import { type HandRaise, handraiseEvents } from './hand-raises';
+import { webhookSubjects } from './webhook-subject';
 
 /**
- * The webhook events behind a save's decisions: milestones reached, activations and PQL
- * qualifications, with who it was (email and name from their traits, and their account).
- * Event ids are stable for what happened, so projecting the same events again enqueues
- * nothing new.
+ * The webhook events behind a save: its decisions' milestones reached, activations and
+ * PQL qualifications, and its hand-raises, with who it was (email and name from their
+ * traits, and their account). Event ids are stable for what happened, so projecting the
+ * same events again enqueues nothing new.
  */
 export async function webhookEvents(
   store: Store,
   config: AhakitConfig,
   decisions: readonly Decision[],
+  handRaises: readonly HandRaise[] = [],
+  /** The scores the save writes, newer than the stored ones. */
+  scores: readonly PqlScoreRow[] = [],
 ): Promise<WebhookEvent[]> {
   const wanted = new Set(config.webhooks.filter((w) => w.enabled).flatMap((w) => w.events));
   if (wanted.size === 0) return [];
   const titles = new Map(
     config.milestones.map((m) => [m.id, localize(m.title, config.locales.default, config.locales)]),
   );
-  const subjects = new Map<string, WebhookSubject>();
-  const subjectOf = async (d: Decision): Promise<WebhookSubject> => {
-    const key = `${d.subjectKind}:${d.subjectId}`;
-    const known = subjects.get(key);
-    if (known) return known;
-    const traits = await store.traitsOf(d.subjectKind, d.subjectId);
-    const subject: WebhookSubject = { kind: d.subjectKind, id: d.subjectId };
-    if (typeof traits.email === 'string') subject.email = traits.email;
-    if (typeof traits.name === 'string') subject.name = traits.name;
-    if (d.subjectKind === 'user') {
-      const accountId = await store.latestAccount(d.subjectId);
-      if (accountId) {
-        const accountTraits = await store.traitsOf('account', accountId);
-        subject.account =
-          typeof accountTraits.name === 'string'
-            ? { id: accountId, name: accountTraits.name }
-            : { id: accountId };
-      }
-    }
-    subjects.set(key, subject);
-    return subject;
-  };
+  const subjects = webhookSubjects(store);
+  const subjectOf = (d: Decision) => subjects(d.subjectKind, d.subjectId);
 
   const events: WebhookEvent[] = [];
   for (const d of decisions) {
@@ -85,6 +70,9 @@ export async function webhookEvents(
         },
       });
     }
+  }
+  if (wanted.has('handraise') && handRaises.length > 0) {
+    events.push(...(await handraiseEvents(store, config, handRaises, scores, subjects)));
   }
   return events;
 }

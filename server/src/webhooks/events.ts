@@ -48,10 +48,47 @@ export const activationEvent = z.strictObject({
   data: z.strictObject({ subject, timeToValueMs: z.number().optional() }),
 });
 
+/**
+ * What made a hand-raise fire, as the widget reports it in the `$signal` event: `type`
+ * ("page", "usage", "click", "event" or "talk_to_sales") and the fields of that type.
+ * Read from the stored event, so fields of the wrong type are left out.
+ */
+export const handraiseTrigger = z.strictObject({
+  type: z.string().optional(),
+  /** page: the path opened. */
+  path: z.string().optional(),
+  /** usage: the metric, the usage and the limit, and the share of the limit crossed (0.8). */
+  metric: z.string().optional(),
+  used: z.number().optional(),
+  limit: z.number().optional(),
+  threshold: z.number().optional(),
+  /** click: the selector of the element clicked. */
+  selector: z.string().optional(),
+  /** event: the tracked event. */
+  event: z.string().optional(),
+  /** talk_to_sales: the prompt whose button was used. */
+  nudgeId: z.string().optional(),
+});
+
+/** A PQL score of the subject (or of its account) when the hand-raise was projected. */
+const score = z.strictObject({
+  definition: z.string(),
+  kind: z.enum(['user', 'account']),
+  score: z.number(),
+  qualifies: z.boolean(),
+});
+
 export const handraiseEvent = z.strictObject({
   ...common,
   type: z.literal('handraise'),
-  data: z.strictObject({ subject, signal: ref }),
+  data: z.strictObject({
+    subject,
+    signal: ref,
+    trigger: handraiseTrigger,
+    /** The browser's id before sign-in, when the signal was sent with one. */
+    anonymousId: z.string().optional(),
+    scores: z.array(score),
+  }),
 });
 
 export const webhookEventSchema = z.discriminatedUnion('type', [
@@ -63,6 +100,7 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
 
 export type WebhookEvent = z.output<typeof webhookEventSchema>;
 export type WebhookSubject = z.output<typeof subject>;
+export type HandraiseTrigger = z.output<typeof handraiseTrigger>;
 
 /**
  * The id of an event, made from what it is about rather than when, so that projecting

@@ -11,11 +11,14 @@ export function idempotencyKey(webhookId: string, eventId: string): string {
   return createHash('sha256').update(`${webhookId}\n${eventId}`).digest('hex');
 }
 
-/** Whether a webhook wants an event: enabled, subscribed to its type, and its PQL definition. */
+/** Whether a webhook wants an event: enabled, subscribed to its type, its PQL definition and its signal. */
 export function subscribes(webhook: Webhook, event: WebhookEvent): boolean {
   if (!webhook.enabled || !webhook.events.includes(event.type)) return false;
   if (event.type === 'pql.qualified' && webhook.definitions) {
     return webhook.definitions.includes(event.data.definition);
+  }
+  if (event.type === 'handraise' && webhook.signals) {
+    return webhook.signals.includes(event.data.signal.id);
   }
   return true;
 }
