@@ -95,6 +95,16 @@ async function setup() {
   return { dbPath: join(dir, 'ahakit.sqlite'), receiver, hook };
 }
 
+/**
+ * True once the collector has recorded `n` deliveries as delivered: waiting for the
+ * receiver's answers alone races the collector's write, and a stop between the two leaves
+ * a delivery due again (at-least-once, same idempotency key).
+ */
+const allDelivered = (outbox: Outbox, n: number) => {
+  const rows = outbox.recent({ limit: 100 });
+  return rows.length === n && rows.every((d) => d.status === 'delivered') ? true : undefined;
+};
+
 function expectExactlyOneSuccessEach(receiver: WebhookReceiver, outbox: Outbox, n: number) {
   const successes = receiver.successes();
   expect(successes.size).toBe(n);
@@ -128,7 +138,7 @@ describe('webhooks against a local receiver', () => {
       log: () => {},
     });
     dispatcher.start();
-    await eventually(async () => (receiver.successes().size === 3 ? true : undefined), 20_000);
+    await eventually(async () => allDelivered(outbox, 3), 20_000);
     await dispatcher.stop();
     expect(receiver.requests.filter((r) => r.answered === 503)).toHaveLength(4);
     expectExactlyOneSuccessEach(receiver, outbox, 3);
@@ -171,7 +181,9 @@ describe('webhooks against a local receiver', () => {
       log: () => {},
     });
     second.start();
-    await eventually(async () => (receiver.successes().size === 3 ? true : undefined));
+    // Until the collector has recorded each delivery, not just until the receiver answered:
+    // a stop between the two would leave a delivery due again (sent again, same key).
+    await eventually(async () => allDelivered(store.outbox, 3));
     await second.stop();
     expectExactlyOneSuccessEach(receiver, store.outbox, 3);
     store.db.close();
@@ -217,7 +229,7 @@ describe('webhooks against a local receiver', () => {
     );
 
     const restarted = start();
-    await eventually(async () => (receiver.successes().size === 3 ? true : undefined), 20_000);
+    await eventually(async () => allDelivered(store.outbox, 3), 20_000);
     restarted.child.kill('SIGTERM');
     await new Promise((r) => restarted.child.once('exit', r));
     expectExactlyOneSuccessEach(receiver, store.outbox, 3);
