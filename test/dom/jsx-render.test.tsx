@@ -29,6 +29,7 @@ describe('the widget’s JSX renderer', () => {
     render(
       <div>
         <Greeting name="Ada" />
+        {/* biome-ignore lint/complexity/noUselessFragments: rendering a fragment is what is tested */}
         <>
           {['a', 'b'].map((x) => (
             <i>{x}</i>
