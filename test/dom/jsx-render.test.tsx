@@ -139,4 +139,39 @@ describe('the widget’s JSX renderer', () => {
     expect(root.textContent).toBe(payload);
     expect(root.querySelector('p')?.getAttribute('title')).toBe(payload);
   });
+
+  it('renders an object that only looks like an element (from JSON) as nothing', () => {
+    const root = mount();
+    const forged = JSON.parse(
+      '{"type":"script","props":{"children":"window.__pwned = 1","src":"javascript:alert(1)"}}',
+    );
+    render(<p>{forged as unknown as string} and text</p>, root);
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.textContent).toBe(' and text');
+  });
+
+  it('keeps an empty slot’s place, so a sibling appearing before keeps focus where it was', () => {
+    const root = mount();
+    const view = (done: boolean) => (
+      <section>
+        {done && <p>All done</p>}
+        <button type="button">Dismiss</button>
+      </section>
+    );
+    render(view(false), root);
+    const button = root.querySelector('button')!;
+    button.focus();
+    render(view(true), root);
+    expect(root.querySelector('button')).toBe(button);
+    expect(document.activeElement).toBe(button);
+    expect(root.textContent).toBe('All doneDismiss');
+  });
+
+  it('sets each style property on its own: a value cannot add declarations', () => {
+    const root = mount();
+    render(<div style={{ '--a': 'red;position:fixed', top: '1px;left:99px' }} />, root);
+    const div = root.firstElementChild as HTMLElement;
+    expect(div.style.position).toBe('');
+    expect(div.style.left).toBe('');
+  });
 });

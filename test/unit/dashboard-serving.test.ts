@@ -17,6 +17,17 @@ afterAll(() => rmSync(built, { recursive: true, force: true }));
 
 const { app, post, admin } = testApp(demo as never, undefined, { dashboardDir: built });
 
+describe('the collector serves the widget', () => {
+  it('serves ahakit.js, also at the path of the former build with nudges', async () => {
+    const script = await app.request('/ahakit.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    const old = await app.request('/ahakit.full.js');
+    expect(old.status).toBe(200);
+    expect(await old.text()).toBe(await script.text());
+  });
+});
+
 describe('the collector serves the dashboard', () => {
   it('answers /dashboard and every page path under it with the app, never cached', async () => {
     for (const path of [

@@ -170,4 +170,18 @@ describe('nudge texts as the collector serves them', () => {
     expect(fillText(title.en!, vars)).toEqual(renderText('Hi {{user.firstName|there}}', vars));
     expect(fillText(title.en!, {})).toEqual([t('Hi there')]);
   });
+
+  it('skips whatever is not shaped like a parsed text, never throwing', () => {
+    const junk = JSON.parse(`[
+      {"type":"text","text":{"type":"script","props":{}}},
+      {"type":"var","name":"user.x","fallback":{"type":"img"}},
+      {"type":"strong","children":"not an array"},
+      {"type":"link","href":{"toString":1},"children":[{"type":"text","text":"t"}]},
+      null, 7, "str", {"type":"unknown"},
+      {"type":"text","text":"ok"}
+    ]`);
+    expect(fillText(junk)).toEqual([{ type: 'strong', children: [] }, t('tok')]);
+    expect(fillText('a string' as never)).toEqual([]);
+    expect(fillText(null as never)).toEqual([]);
+  });
 });

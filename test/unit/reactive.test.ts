@@ -143,4 +143,77 @@ describe('widget state cells', () => {
     n.value = 3;
     expect(checked.value).toBe(3);
   });
+
+  it('cleans up once when a run throws, and not again', () => {
+    const n = signal(0);
+    const log: string[] = [];
+    const stop = effect(() => {
+      const now = n.value;
+      if (now === 1) throw new Error('bad run');
+      return () => log.push(`clean ${now}`);
+    });
+    expect(() => {
+      n.value = 1;
+    }).toThrow('bad run');
+    n.value = 2;
+    stop();
+    expect(log).toEqual(['clean 0', 'clean 2']);
+  });
+
+  it('runs what a first run writes after it, not inside it', () => {
+    const n = signal(0);
+    const log: string[] = [];
+    effect(() => {
+      const now = n.value;
+      log.push(`start ${now}`);
+      if (now === 0) n.value = 1;
+      log.push(`end ${now}`);
+    });
+    expect(log).toEqual(['start 0', 'end 0', 'start 1', 'end 1']);
+  });
+
+  it('stops an effect whose first run throws', () => {
+    const n = signal(0);
+    const fn = vi.fn(() => {
+      n.value;
+      throw new Error('first');
+    });
+    expect(() => effect(fn)).toThrow('first');
+    n.value = 1; // nothing left listening
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets an effect stop itself during its run, cleanup included', () => {
+    const n = signal(0);
+    const cleanup = vi.fn();
+    let stop: () => void = () => {};
+    const fn = vi.fn(() => {
+      if (n.value === 1) stop();
+      n.value;
+      return cleanup;
+    });
+    stop = effect(fn);
+    n.value = 1;
+    expect(cleanup).toHaveBeenCalledTimes(2); // the first run's, and the stopping run's
+    n.value = 2;
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
+  it('re-runs an effect that read a throwing computed once it no longer throws', () => {
+    const n = signal(-1);
+    const checked = computed(() => {
+      if (n.value < 0) throw new Error('negative');
+      return n.value;
+    });
+    const seen: string[] = [];
+    effect(() => {
+      try {
+        seen.push(String(checked.value));
+      } catch {
+        seen.push('error');
+      }
+    });
+    n.value = 5;
+    expect(seen).toEqual(['error', '5']);
+  });
 });

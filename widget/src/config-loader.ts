@@ -13,6 +13,12 @@ export interface ConfigUpdate {
   source: ConfigSource;
 }
 
+/**
+ * The served config's format, part of the cache key: a copy an older widget cached (nudge
+ * texts not yet parsed, say) is never read as the current format.
+ */
+const FORMAT = 2;
+
 interface CachedConfig {
   etag: string | null;
   config: AhakitConfig;
@@ -20,7 +26,7 @@ interface CachedConfig {
 
 /**
  * Loads the config: the cached copy first (so a returning user needs no round trip), then
- * `url` (the collector's `/v1/config?key=…`, also the cache key) with the cached ETag as
+ * `url` (the collector's `/v1/config?key=…`; with `FORMAT`, the cache key) with the cached ETag as
  * `If-None-Match`. A 200 replaces and re-caches it, a 304 keeps it, a failure keeps the
  * cached copy or falls back to defaults with one warning. `onConfig` is called with the
  * cached config and again with a newer one. The collector validated the config; only its
@@ -43,8 +49,9 @@ export async function loadConfig({
   isActive: () => boolean;
 }): Promise<void> {
   let cached: CachedConfig | undefined;
+  const key = `${url}#${FORMAT}`;
   try {
-    const stored = (await store.get(url)) as CachedConfig | undefined;
+    const stored = (await store.get(key)) as CachedConfig | undefined;
     if (!isActive()) return;
     if (stored?.config) {
       cached = stored;
@@ -60,7 +67,7 @@ export async function loadConfig({
     const config = toJsonObject(await response.json()) as AhakitConfig | null;
     if (!config) throw new Error('not a config object');
     onConfig({ config, source: 'network' });
-    await store.set(url, { etag: response.headers.get('ETag'), config });
+    await store.set(key, { etag: response.headers.get('ETag'), config });
   } catch (error) {
     warn(`could not load ${url}; using ${cached ? 'the cached config' : 'defaults'}`, error);
     if (!cached) onConfig({ config: null, source: 'default' });

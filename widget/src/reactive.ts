@@ -102,6 +102,7 @@ class Signal<T> {
 class Computed<T> extends Signal<T> implements Reader {
   sources = new Set<Set<Reader>>();
   private dirty = true;
+  private failure: { error: unknown } | undefined;
 
   constructor(private fn: () => T) {
     super(undefined as T);
@@ -116,16 +117,23 @@ class Computed<T> extends Signal<T> implements Reader {
 
   override peek() {
     if (this.dirty) {
-      this.current = read(this, this.fn);
+      // An error is kept like a value: thrown again until what it read changes.
       this.dirty = false;
+      this.failure = undefined;
+      try {
+        this.current = read(this, this.fn);
+      } catch (error) {
+        this.failure = { error };
+      }
     }
+    if (this.failure) throw this.failure.error;
     return this.current;
   }
 
   override get value() {
-    const value = this.peek();
+    // Subscribed first: a reader of a computed that throws still hears when it may not.
     track(this.subs);
-    return value;
+    return this.peek();
   }
 }
 
@@ -135,7 +143,13 @@ class Effect implements Reader {
   private cleanup: (() => void) | undefined;
 
   constructor(private fn: () => unknown) {
-    this.run();
+    try {
+      // Batched, so what the first run writes runs other effects after it, not inside it.
+      batch(() => this.run());
+    } catch (error) {
+      this.stop();
+      throw error;
+    }
   }
 
   mark() {
@@ -144,9 +158,17 @@ class Effect implements Reader {
 
   run() {
     if (!this.live) return;
-    this.cleanup?.();
-    const cleanup = read(this, this.fn);
-    this.cleanup = typeof cleanup === 'function' ? (cleanup as () => void) : undefined;
+    const previous = this.cleanup;
+    this.cleanup = undefined;
+    previous?.();
+    const result = read(this, this.fn);
+    const cleanup = typeof result === 'function' ? (result as () => void) : undefined;
+    if (this.live) this.cleanup = cleanup;
+    else {
+      // Stopped by its own run: forget what it read since, and clean up at once.
+      read(this, () => {});
+      cleanup?.();
+    }
   }
 
   stop() {

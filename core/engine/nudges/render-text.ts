@@ -53,23 +53,29 @@ export function parseText(text: string): TextNode[] {
 }
 
 /**
- * Fills a parsed text's placeholders from `vars`, as plain text. Links whose address is
- * not http(s) are reduced to their text here too, whatever the parsed text says.
+ * Fills a parsed text's placeholders from `vars`, as plain text. It trusts nothing about
+ * `nodes` (they arrive over the network): anything not shaped like a `TextNode` is
+ * skipped, and links whose address is not http(s) are reduced to their text.
  */
 export function fillText(nodes: readonly TextNode[], vars: TextVars = {}): Inline[] {
   const out: Inline[] = [];
-  const text = (value: string) => {
+  const text = (value: unknown) => {
+    if (typeof value !== 'string') return;
     const last = out[out.length - 1];
     if (last?.type === 'text') last.text += value;
     else if (value) out.push({ type: 'text', text: value });
   };
-  for (const node of nodes) {
-    if (node.type === 'text') text(node.text);
-    else if (node.type === 'var') text(placeholder(node, vars));
-    else {
+  for (const node of Array.isArray(nodes) ? nodes : []) {
+    const type = node?.type;
+    if (type === 'text') text(node.text);
+    else if (type === 'var') {
+      if (typeof node.name === 'string' && typeof node.fallback === 'string')
+        text(placeholder(node, vars));
+    } else if (type === 'strong' || type === 'em' || type === 'link') {
       const children = fillText(node.children, vars);
-      if (node.type !== 'link') out.push({ type: node.type, children });
-      else if (SAFE_URL.test(node.href)) out.push({ type: 'link', href: node.href, children });
+      if (type !== 'link') out.push({ type, children });
+      else if (typeof node.href === 'string' && SAFE_URL.test(node.href))
+        out.push({ type, href: node.href, children });
       else for (const child of children) child.type === 'text' ? text(child.text) : out.push(child);
     }
   }

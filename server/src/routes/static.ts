@@ -30,8 +30,17 @@ export interface StaticDeps {
 export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono {
   const app = new Hono();
 
-  for (const name of ['ahakit.js', 'ahakit.mjs', 'ahakit.js.map', 'ahakit.mjs.map']) {
-    app.get(`/${name}`, () => {
+  // `/ahakit.full.js` was once a separate build with nudges; pages still loading it get
+  // `ahakit.js`, which now has everything.
+  const served: Array<[path: string, name: string]> = [
+    ['ahakit.js', 'ahakit.js'],
+    ['ahakit.full.js', 'ahakit.js'],
+    ['ahakit.mjs', 'ahakit.mjs'],
+    ['ahakit.js.map', 'ahakit.js.map'],
+    ['ahakit.mjs.map', 'ahakit.mjs.map'],
+  ];
+  for (const [path, name] of served) {
+    app.get(`/${path}`, () => {
       const file = readOptional(join(widgetDir, name));
       if (!file) {
         throw new AppError(

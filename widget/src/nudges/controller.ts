@@ -192,11 +192,16 @@ export function startNudges(options: NudgeOptions) {
       clearInterval(waiting);
       waiting = undefined;
     };
+    // From a timer: nothing may throw from here into the page.
     const look = () => {
-      if (ui?.find(nudge.anchor)) {
-        done();
-        go();
-      } else if (Date.now() - started > ANCHOR_WAIT_MS) done();
+      try {
+        if (ui?.find(nudge.anchor)) {
+          done();
+          go();
+        } else if (Date.now() - started > ANCHOR_WAIT_MS) done();
+      } catch (error) {
+        warn('a nudge failed', error);
+      }
     };
     waiting = setInterval(look, 200);
     look();

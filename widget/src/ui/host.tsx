@@ -7,10 +7,9 @@ import { render } from './jsx/jsx-runtime';
  * An open shadow root on a `tag` element at the end of `<body>`: the page's CSS can't
  * reach in, the widget's can't leak out (the host resets what it inherits with
  * `all: initial`). `paint` renders what `view` returns in one signals effect: whatever
- * it reads re-renders the tree when it changes; a rendering bug empties the root and is
- * one warning, never an error in the host page. That, instead of @preact/signals'
- * component integration and hooks, saves ~3.5 KB gzip; the trees are small enough to
- * re-render whole.
+ * it reads re-renders the tree when it changes; a rendering bug empties the root (the next
+ * change renders afresh) and is one warning, never an error in the host page. The trees
+ * are small enough to re-render whole.
  */
 export function createHost(doc: Document, tag: string, css: string, zIndex = 2147483000) {
   const host = doc.createElement(tag);
@@ -29,15 +28,14 @@ export function createHost(doc: Document, tag: string, css: string, zIndex = 214
     find: <E extends Element = HTMLElement>(selector: string) =>
       container.querySelector<E>(selector),
     paint(view: () => unknown, warn: Warn, what: string, after?: () => void) {
-      let failed = false;
+      let warned = false;
       stop = effect(() => {
-        if (failed) return;
         try {
           render(view(), container);
           after?.();
         } catch (error) {
-          failed = true;
-          warn(`${what} failed`, error);
+          if (!warned) warn(`${what} failed`, error);
+          warned = true;
           container.textContent = '';
         }
       });

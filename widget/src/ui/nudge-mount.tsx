@@ -196,6 +196,11 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
       };
       if (nudge.kind === 'modal') returnFocus = deepActive(doc);
       shown.value = next;
+      // It rendered at once, or failed (and warned): then it is not showing.
+      if (!ui.find('.ak-box')) {
+        hide();
+        throw new Error(`nudge "${nudge.id}" could not be shown`);
+      }
       if (nudge.kind === 'modal') {
         (ui.find('.ak-cta') ?? ui.find('.ak-box button'))?.focus();
       } else {

@@ -5,10 +5,13 @@
  * The widget's views are pure functions of its state with no component state, hooks or
  * refs, and they re-render whole (see `createHost`), so this is all they need from a
  * virtual DOM: children are matched by position, an element of the same tag is kept and
- * patched (focus, selection and running animations survive), anything else is replaced.
- * Strings always become text nodes; there is no way to write HTML, which keeps what
- * config and user traits say from ever becoming markup. Type checking uses Preact's JSX
- * types, which describe the same attributes.
+ * patched (focus, selection and running animations survive), anything else is replaced;
+ * an empty slot (`{cond && <x/>}`) keeps its place as an empty text node, so its siblings
+ * keep theirs. Strings always become text nodes and only elements made by `jsx()` become
+ * elements (an object that merely looks like one, from JSON, is rendered as nothing):
+ * there is no way to write HTML, which keeps what config and user traits say from ever
+ * becoming markup. Type checking uses Preact's JSX types, which describe the same
+ * attributes.
  */
 import type { JSX } from 'preact/jsx-runtime';
 
@@ -21,25 +24,32 @@ export interface Element {
   props: Props;
 }
 
+/** Elements made here: JSON can't forge one. */
+const made = new WeakSet<object>();
+
 /** `<>…</>`: its children, in place. */
 export const Fragment = (props: Props) => props.children;
 
-export const jsx = (type: Element['type'], props: Props): Element => ({ type, props });
+export const jsx = (type: Element['type'], props: Props): Element => {
+  const element = { type, props };
+  made.add(element);
+  return element;
+};
 export { jsx as jsxs, jsx as jsxDEV };
 
 type Resolved = string | (Element & { type: string });
 
 /** Components called, fragments and arrays flattened, empty values dropped. */
 function resolve(child: unknown, out: Resolved[] = []): Resolved[] {
-  if (child == null || typeof child === 'boolean') return out;
   if (Array.isArray(child)) {
     for (const each of child) resolve(each, out);
-  } else if (typeof child === 'object') {
+  } else if (child != null && typeof child === 'object') {
     const { type, props } = child as Element;
-    if (typeof type === 'function') resolve(type(props), out);
+    if (!made.has(child)) out.push('');
+    else if (typeof type === 'function') resolve(type(props), out);
     else out.push(child as Resolved);
   } else {
-    out.push(String(child));
+    out.push(child == null || typeof child === 'boolean' ? '' : String(child));
   }
   return out;
 }
@@ -51,16 +61,15 @@ interface Patched extends HTMLElement {
   _h?: Record<string, ((event: Event) => void) | undefined>;
 }
 
-const cssText = (style: unknown) =>
-  typeof style === 'object' && style
-    ? Object.entries(style)
-        .map(([name, value]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${value}`)
-        .join(';')
-    : `${style ?? ''}`;
-
 function setProp(element: Patched, name: string, value: unknown) {
   if (name === 'style') {
-    element.style.cssText = cssText(value);
+    // One property at a time: a value can't smuggle in another declaration.
+    const { style } = element;
+    style.cssText = '';
+    for (const [key, each] of Object.entries(value ?? {})) {
+      const property = key[0] === '-' ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      style.setProperty(property, `${each}`);
+    }
   } else if (name[0] === 'o' && name[1] === 'n') {
     const type = name.slice(2).toLowerCase();
     const handlers = element._h ?? {};
