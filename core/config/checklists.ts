@@ -65,6 +65,11 @@ export const themeSchema = z
         'Where the launcher sits from its corner, to keep clear of the app’s own controls.',
       ),
     radius: z.int().min(0).max(24).default(12).describe('Corner radius in pixels.'),
-    zIndex: z.int().min(0).default(2_147_483_000),
+    zIndex: z
+      .int()
+      .min(0)
+      .max(2_147_483_646)
+      .default(2_147_483_000)
+      .describe('Stacking order of the checklist; prompts use one more, so they show above it.'),
   })
   .describe('How the widget looks in the host page.');

@@ -89,6 +89,13 @@ describe('the onboarding checklist', () => {
     expect(within(panel).getAllByRole('listitem')).toHaveLength(5);
   });
 
+  it('stacks upgrade prompts above the checklist, so an open panel never hides one', async () => {
+    const { host } = await open();
+    const prompts = document.querySelector<HTMLElement>('ahakit-nudge');
+    expect(prompts).not.toBeNull();
+    expect(Number(prompts!.style.zIndex)).toBe(Number((host as HTMLElement).style.zIndex) + 1);
+  });
+
   it('ticks items off live and the progress bar follows', async () => {
     const { ahakit, ui } = await open();
     fireEvent.click(launcher(ui()));

@@ -58,7 +58,8 @@ const sameSpot = (a: Placement | null, b: Placement | null) =>
 export function mountNudges(doc: Document, options: NudgeMountOptions) {
   const { warn } = options;
   const win = doc.defaultView!;
-  const ui = createHost(doc, 'ahakit-nudge', NUDGE_CSS, options.theme?.zIndex);
+  // One above the checklist: a prompt shown while the panel is open is seen, not covered.
+  const ui = createHost(doc, 'ahakit-nudge', NUDGE_CSS, (options.theme?.zIndex ?? 2147483000) + 1);
   const { host, shadow, container } = ui;
   const live = doc.createElement('div');
   live.className = 'ak-root ak-sr';
