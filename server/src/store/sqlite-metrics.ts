@@ -94,15 +94,16 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   const cohortStarts = db.prepare(
     `INSERT INTO temp.metric_starts (key, uid, t0) SELECT @key, s.id, s.first_seen FROM subject_states s WHERE ${COHORT}`,
   );
-  // The first show or exposure of each nudge; the first exposure, with its arm, of each experiment.
+  // The first show of each nudge (a control user is exposed but shown nothing, so an
+  // exposure starts no nudge conversion); the first exposure, with its arm, of each experiment.
   const nudgeStarts = db.prepare(
     `INSERT INTO temp.metric_starts (key, uid, t0, arm)
      SELECT 'nudge:' || nudge, uid, min(ts), NULL FROM temp.metric_nudge_events
-      WHERE event IN ('${NUDGE_EVENTS.shown}', '${NUDGE_EVENTS.exposure}')
+      WHERE event = '${NUDGE_EVENTS.shown}'
       GROUP BY nudge, uid
      UNION ALL
      -- A bare column next to min() comes from the row with the minimum: the first exposure's arm.
- SELECT 'experiment:' || nudge, uid, min(ts), variant FROM temp.metric_nudge_events
+     SELECT 'experiment:' || nudge, uid, min(ts), variant FROM temp.metric_nudge_events
       WHERE event = '${NUDGE_EVENTS.exposure}'
       GROUP BY nudge, uid`,
   );
@@ -165,7 +166,8 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
       if (column && known.has(row.nudge)) nudges[row.nudge]![column] = row.users;
     }
 
-    // Goals: the conversion after first seen, each nudge's after its first show or exposure.
+    // Goals: the conversion after first seen, each nudge's after its first show, each
+    // experiment's after its first exposure.
     clearStarts.run();
     clearGoals.run();
     const goals = new Map<string, GoalQuery>();
