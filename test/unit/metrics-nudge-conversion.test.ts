@@ -141,4 +141,52 @@ describe('nudge conversions in the metrics report', () => {
       control: { exposed: 3, converted: 2 },
     });
   });
+
+  it('count nudge and goal events sent before identify for the user the anonymous id became', async () => {
+    const { post, admin, projector } = testApp(config);
+    let sent = 0;
+    const at = (n: number, anonymousId: string, fields: Record<string, unknown>) => ({
+      messageId: `${anonymousId}-${++sent}`,
+      anonymousId,
+      timestamp: new Date(T + n * HOUR).toISOString(),
+      ...fields,
+    });
+    const track = (n: number, anonymousId: string, event: string, properties = {}) =>
+      at(n, anonymousId, { type: 'track', event, properties });
+    const batch = [
+      // Exposed to the control arm and converted before signing up, then identified.
+      track(0, 'anon-c', '$nudge_eligible', card('control')),
+      track(0, 'anon-c', '$nudge_exposure', card('control')),
+      track(1, 'anon-c', 'plan_upgraded', pro),
+      at(2, 'anon-c', { type: 'identify', userId: 'c_anonymous', traits: {} }),
+      // Shown the tip anonymously, identified, then converted under the user id.
+      track(0, 'anon-p', '$nudge_shown', tip),
+      at(1, 'anon-p', { type: 'identify', userId: 'p_anonymous', traits: {} }),
+      { ...track(2, 'anon-p', 'plan_upgraded', pro), userId: 'p_anonymous' },
+      // Shown the tip and upgraded while identified; an upgrade left under the anonymous id
+      // after identify still belongs to the user and counts once.
+      at(0, 'anon-q', { type: 'identify', userId: 'q_both', traits: {} }),
+      { ...track(1, 'anon-q', '$nudge_shown', tip), userId: 'q_both' },
+      track(2, 'anon-q', 'plan_upgraded', pro),
+      { ...track(3, 'anon-q', 'plan_upgraded', pro), userId: 'q_both' },
+      // Never identified: belongs to no user of the range.
+      track(0, 'anon-x', '$nudge_shown', tip),
+      track(1, 'anon-x', 'plan_upgraded', pro),
+    ];
+    const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch });
+    expect(res.status).toBe(200);
+    await projector.settled();
+    const report = await (await admin('/v1/admin/metrics?from=2026-03-01&to=2026-03-10')).json();
+
+    expect(report.funnel.map((s: { count: number }) => s.count)).toEqual([3, 0, 0, 3]);
+    const byNudge = Object.fromEntries(
+      report.nudges.map((n: { nudge: string }) => [n.nudge, n]),
+    ) as Record<string, { eligible: number; shown: number; converted: number }>;
+    expect(byNudge.limit_card).toMatchObject({ eligible: 1, shown: 0, converted: 0 });
+    expect(byNudge.pricing_tip).toMatchObject({ eligible: 0, shown: 2, converted: 2 });
+    expect(report.experiments[0]).toMatchObject({
+      treatment: { exposed: 0, converted: 0 },
+      control: { exposed: 1, converted: 1 },
+    });
+  });
 });
