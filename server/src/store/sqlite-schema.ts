@@ -36,7 +36,10 @@ CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE gr
 -- The metrics find goal and conversion events by name and user.
 CREATE INDEX IF NOT EXISTS events_track ON events (event, user_id, timestamp) WHERE type = 'track';
 -- …and the widget's nudge events with their nudge and arm, without parsing their JSON.
-CREATE INDEX IF NOT EXISTS events_nudge ON events (event, ${NUDGE_ID}, user_id, timestamp, ${VARIANT}, anonymous_id)
+-- In time order after the name, new events go to the end of the index: keyed by nudge or
+-- user, each insert dirtied a page of its own, which cost a third of the throughput of
+-- nudge events.
+CREATE INDEX IF NOT EXISTS events_nudge ON events (event, timestamp, ${NUDGE_ID}, user_id, ${VARIANT}, anonymous_id)
   WHERE ${NUDGE_INDEX_WHERE};
 CREATE TABLE IF NOT EXISTS users (
   user_id TEXT PRIMARY KEY,
