@@ -210,5 +210,9 @@ export interface Store {
   metricsCounts(query: MetricsQuery): Promise<MetricsCounts>;
   /** The account a user acted in most recently. */
   latestAccount(userId: string): Promise<string | null>;
+  /** Every account a user belongs to. */
+  accountsOf(userId: string): Promise<string[]>;
+  /** When the first of an account's users activated, as the projection last saved them. */
+  firstMemberActivation(accountId: string): Promise<number | null>;
   close(): Promise<void>;
 }
