@@ -9,6 +9,8 @@
  *
  *   npm run bench:ingest              # 5 s per measurement
  *   BENCH_SECONDS=10 npm run bench:ingest
+ *   BENCH_EVENT='$nudge_shown' npm run bench:ingest   # every event a nudge event: the
+ *                                                     # most the nudge index can cost
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import autocannon from 'autocannon';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const EVENT = process.env.BENCH_EVENT ?? 'message_sent';
 const WRITE_KEY = 'pk_bench_key';
 const root = new URL('..', import.meta.url).pathname;
 
@@ -67,8 +70,10 @@ function makeBody(size: number): string {
       type: 'track',
       messageId: `${run}-${seq}`,
       userId: `user-${seq % 5000}`,
-      event: 'message_sent',
-      properties: { channelId: `c-${seq % 40}`, length: 42, messageCount: seq % 50 },
+      event: EVENT,
+      properties: EVENT.startsWith('$nudge_')
+        ? { nudgeId: `nudge-${seq % 4}`, kind: 'card', variant: seq % 2 ? 'treatment' : 'control' }
+        : { channelId: `c-${seq % 40}`, length: 42, messageCount: seq % 50 },
       context: { library: { name: 'ahakit', version: '0.1.0' }, page: { path: '/app/c/general' } },
       timestamp: now,
     });
@@ -132,7 +137,7 @@ const collector = await startProcess(['bin/ahakit.js', 'serve'], {
 
 try {
   console.log(
-    `ingest benchmark: ${SECONDS}s per run, ${CONNECTIONS} connections, Node ${process.version}\n`,
+    `ingest benchmark: ${EVENT} events, ${SECONDS}s per run, ${CONNECTIONS} connections, Node ${process.version}\n`,
   );
   // Warm both servers' JIT before measuring.
   await load(bare.url, 1);

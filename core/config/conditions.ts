@@ -75,7 +75,13 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       milestone: z.string().min(1).describe('A milestone id.'),
       reached: z.boolean().default(true),
     }),
-    z.strictObject({ activated: z.boolean().describe('Whether the user reached the aha moment.') }),
+    z.strictObject({
+      activated: z
+        .boolean()
+        .describe(
+          'Whether the user reached the aha moment (in an account-scope PQL definition: whether one of its users did).',
+        ),
+    }),
     z.strictObject({ device: z.enum(devices).describe('The device type the user is on.') }),
     z.strictObject({
       viewport: z

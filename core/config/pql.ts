@@ -52,7 +52,11 @@ export const valueRule = z
       label,
     }),
     z.strictObject({
-      activated: z.literal(true).describe('Holds once the subject reached the aha moment.'),
+      activated: z
+        .literal(true)
+        .describe(
+          'Holds once the subject reached the aha moment; an account, once the first of its users did.',
+        ),
       points,
       label,
     }),

@@ -271,6 +271,11 @@ describe('GET /v1/admin/metrics', () => {
       p.upgrades.some((u) => u.at >= start(p) && u.at <= start(p) + WINDOW_DAYS * DAY);
     const treatment = exposed.filter((p) => p.exposure!.variant === 'treatment');
     const control = exposed.filter((p) => p.exposure!.variant === 'control');
+    // The nudge counts from the first show (a second after the exposure), and only for the
+    // treated users: the control users saw nothing.
+    const shownAt = (p: Plan) => p.exposure!.at + 1000;
+    const goalAfterShow = (p: Plan) =>
+      p.upgrades.some((u) => u.at >= shownAt(p) && u.at <= shownAt(p) + WINDOW_DAYS * DAY);
     expect(report.nudges).toEqual([
       expect.objectContaining({
         nudge: 'limit_card',
@@ -280,7 +285,7 @@ describe('GET /v1/admin/metrics', () => {
         shown: treatment.length,
         clicked: inRange.filter((p) => p.clicked).length,
         dismissed: inRange.filter((p) => !p.clicked && p.dismissed).length,
-        converted: exposed.filter(goal).length,
+        converted: treatment.filter(goalAfterShow).length,
       }),
     ]);
 

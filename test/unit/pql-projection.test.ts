@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testApp, WRITE_KEY } from '../helpers/app';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
 
 const config = {
@@ -150,5 +151,91 @@ describe('PQL scores in the collector', () => {
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.details).toEqual({ definitions: ['upsell', 'expansion'] });
     expect((await admin('/v1/admin/pqls?definition=nope')).status).toBe(404);
+  });
+});
+
+describe('account-scope PQL definitions in the collector', () => {
+  // Accounts reach no aha moment of their own: an account is activated when its first
+  // member did, whichever account that member was acting in at the time.
+  const accountConfig = {
+    milestones: [{ id: 'messages', event: 'message_sent', count: 2 }],
+    activation: { milestones: ['messages'] },
+    pql: [
+      {
+        id: 'team_ready',
+        scope: 'account' as const,
+        value: [{ activated: true as const, points: 30, label: 'A member activated' }],
+        required: [{ activated: true as const }],
+        threshold: 30,
+      },
+    ],
+  };
+  const at = (fields: Record<string, unknown>, time: number, account?: string) => ({
+    messageId: `a-${++n}`,
+    type: 'track',
+    ...(account ? { context: { groupId: account } } : {}),
+    ...fields,
+    timestamp: new Date(time).toISOString(),
+  });
+  const join = (userId: string, groupId: string, time: number) =>
+    at({ type: 'group', userId, groupId, traits: {} }, time);
+  const message = (userId: string, time: number, account?: string) =>
+    at({ event: 'message_sent', userId }, time, account);
+
+  it('counts an account as activated from the first time any of its members activated', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    const { post, admin, projector } = testApp(accountConfig);
+    await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [
+        // acme: Bea activates first in arrival order (a day ago), Ada earlier in time (3 days ago).
+        join('bea', 'acme', NOW - 5 * DAY),
+        message('bea', NOW - 2 * DAY, 'acme'),
+        message('bea', NOW - DAY, 'acme'),
+        join('ada', 'acme', NOW - 5 * DAY),
+        message('ada', NOW - 4 * DAY, 'acme'),
+        message('ada', NOW - 3 * DAY, 'acme'),
+        // gamma: Cid activates on messages that name no account.
+        join('cid', 'gamma', NOW - 5 * DAY),
+        message('cid', NOW - 4 * DAY),
+        message('cid', NOW - 2 * DAY),
+        // delta: Dan activated before he joined it.
+        message('dan', NOW - 4 * DAY),
+        message('dan', NOW - 3 * DAY),
+        join('dan', 'delta', NOW - DAY),
+        // beta: nobody activated.
+        join('eve', 'beta', NOW - 5 * DAY),
+        message('eve', NOW - 4 * DAY, 'beta'),
+      ],
+    });
+    await projector.settled();
+
+    const activation = async (account: string) => {
+      const { pql } = await (await admin(`/v1/admin/accounts/${account}`)).json();
+      const [score] = pql as { qualifies: boolean; reasons: { detail: string; at: number }[] }[];
+      return { qualifies: score!.qualifies, at: score!.reasons[0]?.at ?? null };
+    };
+    expect(await activation('acme')).toEqual({ qualifies: true, at: NOW - 3 * DAY });
+    expect(await activation('gamma')).toEqual({ qualifies: true, at: NOW - 2 * DAY });
+    expect(await activation('delta')).toEqual({ qualifies: true, at: NOW - 3 * DAY });
+    expect(await activation('beta')).toEqual({ qualifies: false, at: null });
+
+    const list = await (await admin('/v1/admin/pqls?definition=team_ready')).json();
+    expect(list.pqls.map((p: { id: string }) => p.id).sort()).toEqual(['acme', 'delta', 'gamma']);
+    expect(list.pqls.find((p: { id: string }) => p.id === 'acme').reasons[0]).toMatchObject({
+      label: 'A member activated',
+      points: 30,
+      detail: 'activated 3 days ago',
+    });
+
+    // Later, with those activations saved: a new member scores acme again, and Cid, long
+    // activated, joins epsilon.
+    await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [join('fay', 'acme', NOW - HOUR), join('cid', 'epsilon', NOW - HOUR)],
+    });
+    await projector.settled();
+    expect(await activation('acme')).toEqual({ qualifies: true, at: NOW - 3 * DAY });
+    expect(await activation('epsilon')).toEqual({ qualifies: true, at: NOW - 2 * DAY });
   });
 });

@@ -387,6 +387,33 @@ describe('PQL state', () => {
     expect([...pql.index.account.byEvent.keys()]).toEqual(['member_added']);
     expect([...pql.index.account.bySignal.keys()]).toEqual(['seat_limit']);
   });
+
+  it('knows which definitions read activation, in a value rule or deep in a required condition', () => {
+    const definitions = (extra: object[]) =>
+      compilePql({
+        ...teamchat,
+        pql: [
+          ...teamchat.pql,
+          ...extra.map((d, i) => ({ ...teamchat.pql[1]!, id: `extra_${i}`, ...d })),
+        ],
+      }).definitions;
+    const read = definitions([
+      {
+        required: [
+          {
+            any: [{ accountTrait: 'plan', op: 'eq', value: 'team' }, { not: { activated: false } }],
+          },
+        ],
+      },
+      { required: [{ all: [{ milestone: 'teammate_invited', reached: true }] }] },
+    ]);
+    expect([...read.values()].map((d) => [d.id, d.readsActivation])).toEqual([
+      ['upsell', true],
+      ['expansion', false],
+      ['extra_0', true],
+      ['extra_1', false],
+    ]);
+  });
 });
 
 describe('nextExpiry', () => {

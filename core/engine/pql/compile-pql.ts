@@ -47,6 +47,8 @@ export interface CompiledPqlDefinition {
   /** Event-counting value and intent rules, by key. */
   readonly counters: ReadonlyMap<string, PqlCounter>;
   readonly required: readonly Condition[];
+  /** Whether a value rule or a required condition reads the subject's activation. */
+  readonly readsActivation: boolean;
   readonly source: PqlDefinition;
 }
 
@@ -128,6 +130,8 @@ export function compilePql(config: PqlConfig): CompiledPql {
       stateRules,
       counters,
       required: d.required,
+      readsActivation:
+        stateRules.some((r) => r.kind === 'activated') || d.required.some(readsActivation),
       source: d,
     });
   }
@@ -138,6 +142,13 @@ export function compilePql(config: PqlConfig): CompiledPql {
     signalTitles: titles(config.signals ?? []),
     milestoneTitles: titles(config.milestones),
   };
+}
+
+function readsActivation(c: Condition): boolean {
+  if ('all' in c) return c.all.some(readsActivation);
+  if ('any' in c) return c.any.some(readsActivation);
+  if ('not' in c) return readsActivation(c.not);
+  return 'activated' in c;
 }
 
 /** A rule that counts events: an event value rule, or any intent rule. */

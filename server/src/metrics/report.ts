@@ -26,8 +26,9 @@ const DAY = 86_400_000;
  * readouts, and the config names everything in its default locale.
  *
  * - A nudge's conversions are its goal (`goal.event` and `where`, within `goal.withinDays`
- *   of the user's first show or exposure); a nudge without a goal is measured by the
- *   config's `conversion`, any time after. Experiments count from the first exposure.
+ *   of the user's first show); a nudge without a goal is measured by the config's
+ *   `conversion`, any time after. A control user is exposed but shown nothing, so only
+ *   the experiment counts them: its arms count from the first exposure.
  * - A checklist item counts every user of the range as eligible: the audience is read
  *   from traits that change (an upgraded workspace is no longer on the free plan it saw
  *   the checklist on), so it is not evaluated again. Completed means the item's milestone

@@ -88,6 +88,9 @@ export function createProjector(
   const announcesHandRaises = config.webhooks.some(
     (w) => w.enabled && w.events.includes('handraise'),
   );
+  const accountsReadActivation = [...pql.definitions.values()].some(
+    (d) => d.scope === 'account' && d.readsActivation,
+  );
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
   const hash = rulesHash(config);
   let cursor = 0;
@@ -98,6 +101,8 @@ export function createProjector(
   let dirty = new Map<string, SubjectRecord>();
   /** The dirty subjects whose PQL scores may have changed. */
   let toScore = new Set<string>();
+  /** The users whose activation was set or moved since the last save, and to when. */
+  let activated = new Map<string, number>();
   let decisions: Decision[] = [];
   /** `$signal` events projected since the last save, for `handraise` webhooks. */
   let handRaises: HandRaise[] = [];
@@ -161,11 +166,31 @@ export function createProjector(
     const batch = { subjects, scores: [] as PqlScoreRow[], decisions, links: newLinks, cursor };
     const changed = [...toScore].flatMap((key) => dirty.get(key) ?? []);
     const raised = handRaises;
+    const activations = activated;
     dirty = new Map();
     toScore = new Set();
+    activated = new Map();
     decisions = [];
     handRaises = [];
     newLinks = [];
+    // An account is activated when its first user is: the accounts of the users who
+    // activated since the last save are scored again, counting those activations, which
+    // the store does not have yet.
+    const memberActivation = new Map<string, number>();
+    if (accountsReadActivation) {
+      for (const [userId, at] of activations) {
+        for (const accountId of await store.accountsOf(userId)) {
+          const before = memberActivation.get(accountId);
+          memberActivation.set(accountId, before === undefined ? at : Math.min(before, at));
+        }
+      }
+      const scored = new Set(changed.map((r) => `${r.kind}:${r.id}`));
+      for (const accountId of memberActivation.keys()) {
+        if (scored.has(`account:${accountId}`)) continue;
+        const record = await read('account', accountId);
+        if (record) changed.push(record);
+      }
+    }
     if (scoring && changed.length > 0) {
       const scored = await scoreSubjects({
         store,
@@ -174,6 +199,11 @@ export function createProjector(
         subjects: changed,
         now: Date.now(),
         cursor,
+        accountActivatedAt: async (accountId) => {
+          const saved = await store.firstMemberActivation(accountId);
+          const unsaved = memberActivation.get(accountId) ?? null;
+          return saved === null || unsaved === null ? (saved ?? unsaved) : Math.min(saved, unsaved);
+        },
       });
       batch.scores = scored.scores;
       batch.decisions = [...batch.decisions, ...scored.decisions];
@@ -243,6 +273,13 @@ export function createProjector(
       const key = `${record.kind}:${record.id}`;
       dirty.set(key, next);
       cache.set(key, next);
+      if (
+        record.kind === 'user' &&
+        state.activatedAt !== null &&
+        state.activatedAt !== record.state.activatedAt
+      ) {
+        activated.set(record.id, state.activatedAt);
+      }
       // Only what a score reads makes a subject worth scoring again.
       if (
         pqlState !== record.pql ||

@@ -9,12 +9,18 @@ export interface ScoreInput {
   now: number;
   /** The event position the scores follow from, for the decisions' record. */
   cursor: number;
+  /**
+   * When an account was activated: accounts reach no aha moment of their own, so it is
+   * the first time one of their users did.
+   */
+  accountActivatedAt: (accountId: string) => Promise<number | null>;
 }
 
 /**
  * Scores each changed user and account against the PQL definitions of its scope, with
- * the traits the collector knows, and records a `pql.qualified` decision when a subject
- * qualifies (the first qualification time is kept for good).
+ * the traits the collector knows (and, for an account, the first activation of one of
+ * its users), and records a `pql.qualified` decision when a subject qualifies (the first
+ * qualification time is kept for good).
  */
 export async function scoreSubjects(
   input: ScoreInput,
@@ -31,13 +37,16 @@ export async function scoreSubjects(
     if (own.length === 0) continue;
     const accountId =
       subject.kind === 'account' ? subject.id : await store.latestAccount(subject.id);
-    const [traits, accountTraits, account, previous] = await Promise.all([
+    const [traits, accountTraits, account, previous, activatedAt] = await Promise.all([
       subject.kind === 'user' ? store.traitsOf('user', subject.id) : Promise.resolve(undefined),
       accountId ? store.traitsOf('account', accountId) : Promise.resolve(undefined),
       subject.kind === 'user' && accountId
         ? input.read('account', accountId)
         : Promise.resolve(null),
       store.pqlScoresOf(subject.kind, subject.id),
+      subject.kind === 'account' && own.some((d) => d.readsActivation)
+        ? input.accountActivatedAt(subject.id)
+        : Promise.resolve(undefined),
     ]);
     const before = new Map(previous.map((r) => [r.definition, r]));
     const expiry = nextExpiry(pql, subject.pql, now);
@@ -48,6 +57,7 @@ export async function scoreSubjects(
         accountTraits,
         subject: subject.state,
         account: account?.state,
+        activatedAt,
         now,
       });
       const change = qualificationChange(before.get(definition.id) ?? null, score, now);

@@ -1,37 +1,39 @@
 import type Database from 'better-sqlite3';
 import { NUDGE_EVENTS } from '../../../core/engine/nudges/events';
+import { NUDGE_ID, NUDGE_INDEX_WHERE, VARIANT } from './sqlite-schema';
 import type { GoalQuery, MetricsCounts, MetricsQuery, NudgeUserCounts } from './store';
 
 /**
  * The metrics report's counting, in SQL over the events, the projection's states and
- * decisions, and the PQL scores. Nudge and goal events are found through the
- * `events_track (event, user_id, timestamp)` index, cohorts through
- * `subject_states (kind, first_seen)`; nothing reads every event.
+ * decisions, and the PQL scores. The cohort (the users, and accounts, first seen in the
+ * range) is copied once into a temporary table from the covering index
+ * `subject_states_cohort`; every other count joins it instead of reading the states.
+ * Milestones come from the covering index `decisions_ref`, nudge events (with their
+ * nudge id and arm) from the expression index `events_nudge`, goal events through
+ * `events_track`; no count reads a stored event's JSON except a goal's with a `where`.
  *
  * An event belongs to its userId, or, sent before identify, to the user its anonymous id
  * was identified as (as in the user's timeline).
  */
 
-/** The users first seen in the range. */
-const COHORT = "s.kind = 'user' AND s.first_seen >= @from AND s.first_seen < @to";
+/** Fills temp.metric_cohort with the users and accounts first seen in [@from, @to). */
+const COHORT = `
+  INSERT INTO temp.metric_cohort (kind, id, first_seen, activated_at)
+  SELECT s.kind, s.id, s.first_seen, s.activated_at FROM subject_states s
+   WHERE s.kind IN ('user', 'account') AND s.first_seen >= @from AND s.first_seen < @to`;
 
-/** Nudge events (names in @names), with the user they belong to, for users of the cohort. */
+/**
+ * The nudge events (names in @names) of the cohort's users, with the user they belong
+ * to: their own, or the one their anonymous id was identified as.
+ */
 const NUDGE_EVENTS_OF_COHORT = `
-  WITH named AS (
-    SELECT e.user_id AS uid, e.event, e.timestamp AS ts, e.payload FROM events e
-     WHERE e.type = 'track' AND e.event IN (SELECT value FROM json_each(@names)) AND e.user_id IS NOT NULL
-    UNION ALL
-    SELECT i.user_id, e.event, e.timestamp, e.payload FROM events e
-      JOIN identities i ON i.anonymous_id = e.anonymous_id
-     WHERE e.type = 'track' AND e.event IN (SELECT value FROM json_each(@names)) AND e.user_id IS NULL
-  ), mine AS (
-    SELECT n.uid, n.event, n.ts, json_extract(n.payload, '$.properties.nudgeId') AS nudge,
-           json_extract(n.payload, '$.properties.variant') AS variant
-      FROM named n CROSS JOIN subject_states s ON s.kind = 'user' AND s.id = n.uid
-     WHERE s.first_seen >= @from AND s.first_seen < @to
-  )
-  INSERT INTO temp.metric_nudge_events (nudge, event, uid, ts, variant)
-  SELECT nudge, event, uid, ts, variant FROM mine WHERE nudge IS NOT NULL`;
+  INSERT INTO temp.metric_nudge_events (event, nudge, uid, ts, variant)
+  SELECT e.event, ${NUDGE_ID}, c.id, e.timestamp, ${VARIANT}
+    FROM events e
+    LEFT JOIN identities i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+    CROSS JOIN temp.metric_cohort c ON c.kind = 'user' AND c.id = coalesce(e.user_id, i.user_id)
+   WHERE ${NUDGE_INDEX_WHERE} AND e.event IN (SELECT value FROM json_each(@names))
+     AND ${NUDGE_ID} IS NOT NULL`;
 
 const NUDGE_COLUMNS: Record<string, keyof NudgeUserCounts> = {
   [NUDGE_EVENTS.eligible]: 'eligible',
@@ -44,43 +46,57 @@ const NUDGE_COLUMNS: Record<string, keyof NudgeUserCounts> = {
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
 export function openMetrics(db: Database.Database): (query: MetricsQuery) => MetricsCounts {
-  // Starts (a user first seen, first shown a nudge, first exposed) and the goal each one
-  // waits for, so that one indexed join finds every goal event of every start.
+  // The cohort; the nudge events of its users; starts (a user first seen, first shown a
+  // nudge, first exposed) and the goal each one waits for, so that one indexed join finds
+  // every goal event of every start.
   db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS metric_starts (key TEXT NOT NULL, uid TEXT NOT NULL, t0 INTEGER NOT NULL, arm TEXT);
+    CREATE TEMP TABLE IF NOT EXISTS metric_cohort (kind TEXT NOT NULL, id TEXT NOT NULL, first_seen INTEGER NOT NULL, activated_at INTEGER, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS metric_starts (key TEXT NOT NULL, uid TEXT NOT NULL, t0 INTEGER NOT NULL, arm TEXT, PRIMARY KEY (key, uid)) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS metric_goals (key TEXT PRIMARY KEY, event TEXT NOT NULL, within INTEGER NOT NULL, filtered INTEGER NOT NULL);
-    CREATE TEMP TABLE IF NOT EXISTS metric_nudge_events (nudge TEXT NOT NULL, event TEXT NOT NULL, uid TEXT NOT NULL, ts INTEGER NOT NULL, variant TEXT);
+    CREATE TEMP TABLE IF NOT EXISTS metric_nudge_events (event TEXT NOT NULL, nudge TEXT NOT NULL, uid TEXT NOT NULL, ts INTEGER NOT NULL, variant TEXT);
   `);
-  // CROSS JOIN fixes the join order: without statistics the planner may otherwise scan
-  // every account's decisions (or scores) once per user.
+  const fillCohort = db.prepare(COHORT);
+  const clearCohort = db.prepare('DELETE FROM temp.metric_cohort');
+  // CROSS JOIN fixes the join order: without statistics the planner may otherwise probe
+  // every user of the cohort once per decision (or score).
+  //
+  // Ever qualified: a subject's first qualification is a `pql.qualified` decision, saved
+  // with the score that records its time.
   const funnel = db.prepare(
     `WITH qualified AS MATERIALIZED (
-       SELECT id FROM pql_scores WHERE kind = 'user' AND first_qualified_at IS NOT NULL
+       SELECT subject_id FROM decisions INDEXED BY decisions_ref
+        WHERE kind = 'pql.qualified' AND subject_kind = 'user'
        UNION
-       SELECT m.user_id FROM pql_scores p CROSS JOIN memberships m ON m.account_id = p.id
-        WHERE p.kind = 'account' AND p.first_qualified_at IS NOT NULL)
-     SELECT count(*) AS newUsers, count(s.activated_at) AS activated,
-       count(*) FILTER (WHERE s.id IN qualified) AS pql
-     FROM subject_states s WHERE ${COHORT}`,
+       SELECT m.user_id FROM decisions d INDEXED BY decisions_ref
+         CROSS JOIN memberships m ON m.account_id = d.subject_id
+        WHERE d.kind = 'pql.qualified' AND d.subject_kind = 'account')
+     SELECT count(*) AS newUsers, count(c.activated_at) AS activated,
+       count(*) FILTER (WHERE c.id IN qualified) AS pql
+     FROM temp.metric_cohort c WHERE c.kind = 'user'`,
   );
   const ttv = db
     .prepare(
-      `SELECT s.activated_at - s.first_seen FROM subject_states s WHERE ${COHORT} AND s.activated_at IS NOT NULL`,
+      `SELECT activated_at - first_seen FROM temp.metric_cohort
+        WHERE kind = 'user' AND activated_at IS NOT NULL`,
     )
     .pluck();
+  // Each milestone's decisions, then the cohort's users they name, or the members of the
+  // accounts they name: a user reaching it both ways counts once.
   const milestones = db.prepare(
     `SELECT ref, count(*) AS users FROM (
-       SELECT d.ref, s.id FROM subject_states s
-         CROSS JOIN decisions d ON d.subject_kind = 'user' AND d.subject_id = s.id AND d.kind = 'milestone'
-        WHERE ${COHORT} AND d.ref IN (SELECT value FROM json_each(@milestones))
+       SELECT d.ref, d.subject_id FROM decisions d
+         CROSS JOIN temp.metric_cohort c ON c.kind = 'user' AND c.id = d.subject_id
+        WHERE d.kind = 'milestone' AND d.ref IN (SELECT value FROM json_each(@milestones))
+          AND d.subject_kind = 'user'
        UNION
-       SELECT d.ref, s.id FROM subject_states s
-         CROSS JOIN memberships m ON m.user_id = s.id
-         CROSS JOIN decisions d ON d.subject_kind = 'account' AND d.subject_id = m.account_id AND d.kind = 'milestone'
-        WHERE ${COHORT} AND d.ref IN (SELECT value FROM json_each(@milestones))
+       SELECT d.ref, m.user_id FROM decisions d
+         CROSS JOIN memberships m ON m.account_id = d.subject_id
+         CROSS JOIN temp.metric_cohort c ON c.kind = 'user' AND c.id = m.user_id
+        WHERE d.kind = 'milestone' AND d.ref IN (SELECT value FROM json_each(@milestones))
+          AND d.subject_kind = 'account'
      ) GROUP BY ref`,
   );
-  // The nudge events of the cohort are read once (their JSON parsed once), then counted twice.
+  // The nudge events of the cohort are read once, then counted twice.
   const collectNudgeEvents = db.prepare(NUDGE_EVENTS_OF_COHORT);
   const clearNudgeEvents = db.prepare('DELETE FROM temp.metric_nudge_events');
   const nudgeUsers = db.prepare(
@@ -92,23 +108,30 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     'INSERT INTO temp.metric_goals (key, event, within, filtered) VALUES (?, ?, ?, ?)',
   );
   const cohortStarts = db.prepare(
-    `INSERT INTO temp.metric_starts (key, uid, t0) SELECT @key, s.id, s.first_seen FROM subject_states s WHERE ${COHORT}`,
+    `INSERT INTO temp.metric_starts (key, uid, t0)
+     SELECT @key, id, first_seen FROM temp.metric_cohort WHERE kind = 'user'`,
   );
-  // The first show or exposure of each nudge; the first exposure, with its arm, of each experiment.
+  // The first show of each nudge (a control user is exposed but shown nothing, so an
+  // exposure starts no nudge conversion); the first exposure, with its arm, of each experiment.
   const nudgeStarts = db.prepare(
     `INSERT INTO temp.metric_starts (key, uid, t0, arm)
      SELECT 'nudge:' || nudge, uid, min(ts), NULL FROM temp.metric_nudge_events
-      WHERE event IN ('${NUDGE_EVENTS.shown}', '${NUDGE_EVENTS.exposure}')
+      WHERE event = '${NUDGE_EVENTS.shown}'
       GROUP BY nudge, uid
      UNION ALL
      -- A bare column next to min() comes from the row with the minimum: the first exposure's arm.
- SELECT 'experiment:' || nudge, uid, min(ts), variant FROM temp.metric_nudge_events
+     SELECT 'experiment:' || nudge, uid, min(ts), variant FROM temp.metric_nudge_events
       WHERE event = '${NUDGE_EVENTS.exposure}'
       GROUP BY nudge, uid`,
   );
+  // The experiments' arms: the other starts' counts are already known (users, shown).
   const startCounts = db.prepare(
-    'SELECT key, arm, count(*) AS users FROM temp.metric_starts GROUP BY key, arm',
+    `SELECT key, arm, count(*) AS users FROM temp.metric_starts
+      WHERE key >= 'experiment:' AND key < 'experiment;' GROUP BY key, arm`,
   );
+  // An identified goal event is found from its start (the cohort bounds the work); one
+  // sent before identify from the goal event itself, through its anonymous id: those are
+  // few, and the other way round would look at every anonymous goal event once per start.
   const goalEvents = db.prepare(
     `SELECT st.key, st.arm, st.uid, CASE WHEN gl.filtered THEN g.payload END AS payload
        FROM temp.metric_starts st JOIN temp.metric_goals gl ON gl.key = st.key
@@ -116,15 +139,17 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
         AND g.timestamp >= st.t0 AND g.timestamp <= st.t0 + gl.within
      UNION ALL
      SELECT st.key, st.arm, st.uid, CASE WHEN gl.filtered THEN g.payload END
-       FROM temp.metric_starts st JOIN temp.metric_goals gl ON gl.key = st.key
-       JOIN identities i ON i.user_id = st.uid
-       JOIN events g ON g.user_id IS NULL AND g.anonymous_id = i.anonymous_id AND g.type = 'track'
-        AND g.event = gl.event AND g.timestamp >= st.t0 AND g.timestamp <= st.t0 + gl.within`,
+       FROM temp.metric_goals gl
+       CROSS JOIN events g ON g.type = 'track' AND g.event = gl.event AND g.user_id IS NULL
+       CROSS JOIN identities i ON i.anonymous_id = g.anonymous_id
+       CROSS JOIN temp.metric_starts st ON st.key = gl.key AND st.uid = i.user_id
+      WHERE g.timestamp >= st.t0 AND g.timestamp <= st.t0 + gl.within`,
   );
   const pqlCells = db.prepare(
     `SELECT p.fit, p.value, count(*) AS count, sum(p.qualifies) AS qualified
-       FROM pql_scores p JOIN subject_states s ON s.kind = p.kind AND s.id = p.id
-      WHERE p.definition = @definition AND p.kind = @kind AND s.first_seen >= @from AND s.first_seen < @to
+       FROM temp.metric_cohort c
+       CROSS JOIN pql_scores p ON p.definition = @definition AND p.kind = c.kind AND p.id = c.id
+      WHERE c.kind = @kind
       GROUP BY p.fit, p.value`,
   );
 
@@ -139,13 +164,15 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   // One transaction: every count reads the same snapshot of the store.
   return db.transaction((q: MetricsQuery): MetricsCounts => {
     const range = { from: q.from, to: q.to };
-    const head = funnel.get(range) as { newUsers: number; activated: number; pql: number };
+    clearCohort.run();
+    fillCohort.run(range);
+    const head = funnel.get() as { newUsers: number; activated: number; pql: number };
 
     const reached: Record<string, number> = Object.fromEntries(q.milestones.map((m) => [m, 0]));
-    for (const row of milestones.all({
-      ...range,
-      milestones: JSON.stringify(q.milestones),
-    }) as { ref: string; users: number }[]) {
+    for (const row of milestones.all({ milestones: JSON.stringify(q.milestones) }) as {
+      ref: string;
+      users: number;
+    }[]) {
       reached[row.ref] = row.users;
     }
 
@@ -155,7 +182,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
       nudges[n.id] = { eligible: 0, shown: 0, clicked: 0, dismissed: 0, converted: 0 };
     }
     clearNudgeEvents.run();
-    if (q.nudges.length > 0) collectNudgeEvents.run({ ...range, names: nudgeNames });
+    if (q.nudges.length > 0) collectNudgeEvents.run({ names: nudgeNames });
     for (const row of nudgeUsers.all() as {
       nudge: string;
       event: string;
@@ -165,7 +192,8 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
       if (column && known.has(row.nudge)) nudges[row.nudge]![column] = row.users;
     }
 
-    // Goals: the conversion after first seen, each nudge's after its first show or exposure.
+    // Goals: the conversion after first seen, each nudge's after its first show, each
+    // experiment's after its first exposure.
     clearStarts.run();
     clearGoals.run();
     const goals = new Map<string, GoalQuery>();
@@ -175,7 +203,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     };
     if (q.conversion) {
       want('conversion', q.conversion);
-      cohortStarts.run({ ...range, key: 'conversion' });
+      cohortStarts.run({ key: 'conversion' });
     }
     for (const n of q.nudges) {
       if (!n.goal) continue;
@@ -223,7 +251,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
 
     const pql: MetricsCounts['pql'] = {};
     for (const d of q.pql) {
-      const cells = pqlCells.all({ ...range, definition: d.id, kind: d.scope }) as {
+      const cells = pqlCells.all({ definition: d.id, kind: d.scope }) as {
         fit: number;
         value: number;
         count: number;
@@ -236,9 +264,12 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
       };
     }
 
+    const ttvMs = ttv.all() as number[];
+    clearCohort.run();
+
     return {
       funnel: { ...head, converted: q.conversion ? convertedCount('conversion') : 0 },
-      ttvMs: ttv.all(range) as number[],
+      ttvMs,
       milestones: reached,
       nudges,
       experiments,

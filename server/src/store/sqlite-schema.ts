@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
 
+/**
+ * The nudge id and the experiment arm of a nudge event, as `events_nudge` indexes them:
+ * a query must spell them (and the index's WHERE) the same way for SQLite to read the
+ * index instead of parsing each event's JSON.
+ */
+export const NUDGE_ID = "json_extract(payload, '$.properties.nudgeId')";
+export const VARIANT = "json_extract(payload, '$.properties.variant')";
+export const NUDGE_INDEX_WHERE = "type = 'track' AND event GLOB '$nudge_*'";
+
 /** The SQLite store's tables. Each statement is idempotent, so opening an existing file is safe. */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -24,8 +33,14 @@ CREATE INDEX IF NOT EXISTS events_user ON events (user_id, timestamp) WHERE user
 -- Only events sent before identify are found by their anonymousId; the rest by userId.
 CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, timestamp) WHERE user_id IS NULL;
 CREATE INDEX IF NOT EXISTS events_group ON events (group_id, timestamp) WHERE group_id IS NOT NULL;
--- The metrics find nudge, goal and conversion events by name and user.
+-- The metrics find goal and conversion events by name and user.
 CREATE INDEX IF NOT EXISTS events_track ON events (event, user_id, timestamp) WHERE type = 'track';
+-- …and the widget's nudge events with their nudge and arm, without parsing their JSON.
+-- In time order after the name, new events go to the end of the index: keyed by nudge or
+-- user, each insert dirtied a page of its own, which cost a third of the throughput of
+-- nudge events.
+CREATE INDEX IF NOT EXISTS events_nudge ON events (event, timestamp, ${NUDGE_ID}, user_id, ${VARIANT}, anonymous_id)
+  WHERE ${NUDGE_INDEX_WHERE};
 CREATE TABLE IF NOT EXISTS users (
   user_id TEXT PRIMARY KEY,
   traits TEXT NOT NULL DEFAULT '{}',
@@ -65,8 +80,10 @@ CREATE TABLE IF NOT EXISTS subject_states (
   -- A rowid table: states are too large for a WITHOUT ROWID one to stay fast.
   UNIQUE (kind, id)
 );
--- The metrics' cohorts: the users (or accounts) first seen in a date range.
-CREATE INDEX IF NOT EXISTS subject_states_first_seen ON subject_states (kind, first_seen);
+-- The metrics' cohorts: the users (or accounts) first seen in a date range, read from
+-- the index alone (a state row is large).
+DROP INDEX IF EXISTS subject_states_first_seen;
+CREATE INDEX IF NOT EXISTS subject_states_cohort ON subject_states (kind, first_seen, id, activated_at);
 -- Every decision, in the order it was made: milestones, activations, checklist progress.
 CREATE TABLE IF NOT EXISTS decisions (
   seq INTEGER PRIMARY KEY,
@@ -79,7 +96,9 @@ CREATE TABLE IF NOT EXISTS decisions (
   event_seq INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS decisions_subject ON decisions (subject_kind, subject_id, seq);
-CREATE INDEX IF NOT EXISTS decisions_kind ON decisions (kind, ref, at);
+-- The metrics: who reached a milestone, who ever qualified, read from the index alone.
+DROP INDEX IF EXISTS decisions_kind;
+CREATE INDEX IF NOT EXISTS decisions_ref ON decisions (kind, ref, subject_kind, subject_id);
 -- Each subject's score per PQL definition, as of its last change or window expiry.
 CREATE TABLE IF NOT EXISTS pql_scores (
   definition TEXT NOT NULL,

@@ -287,6 +287,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const selectDecisions = db.prepare(
     'SELECT kind, subject_kind, subject_id, ref, at, detail, event_seq FROM decisions WHERE subject_kind = ? AND subject_id = ? ORDER BY seq DESC LIMIT ?',
   );
+  const selectFirstMemberActivation = db
+    .prepare(
+      `SELECT min(s.activated_at) FROM memberships m
+         CROSS JOIN subject_states s ON s.kind = 'user' AND s.id = m.user_id
+        WHERE m.account_id = ?`,
+    )
+    .pluck();
   const selectLatestAccount = db
     .prepare('SELECT account_id FROM memberships WHERE user_id = ? ORDER BY joined_at DESC LIMIT 1')
     .pluck();
@@ -398,6 +405,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async latestAccount(userId) {
       return (selectLatestAccount.get(userId) as string | undefined) ?? null;
+    },
+    async accountsOf(userId) {
+      return selectUserAccounts.all(userId) as string[];
+    },
+    async firstMemberActivation(accountId) {
+      return (selectFirstMemberActivation.get(accountId) as number | null | undefined) ?? null;
     },
     async close() {
       if (pending.length > 0) flush();

@@ -118,7 +118,7 @@ export interface MetricsQuery {
   conversion: GoalQuery | null;
   /** Milestones whose cohort users to count (the checklist items'). */
   milestones: readonly string[];
-  /** Nudges; a goal is reached after the user's first show or exposure, an experiment's after the first exposure. */
+  /** Nudges; a goal is reached after the user's first show, an experiment's after the first exposure. */
   nudges: readonly { id: string; goal: GoalQuery | null; experiment: boolean }[];
   /** PQL definitions; an account-scope one counts the accounts first seen in the range. */
   pql: readonly { id: string; scope: SubjectKind }[];
@@ -210,5 +210,9 @@ export interface Store {
   metricsCounts(query: MetricsQuery): Promise<MetricsCounts>;
   /** The account a user acted in most recently. */
   latestAccount(userId: string): Promise<string | null>;
+  /** Every account a user belongs to. */
+  accountsOf(userId: string): Promise<string[]>;
+  /** When the first of an account's users activated, as the projection last saved them. */
+  firstMemberActivation(accountId: string): Promise<number | null>;
   close(): Promise<void>;
 }
