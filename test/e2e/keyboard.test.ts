@@ -1,19 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser';
-import {
-  type CollectorProcess,
-  E2E_WRITE_KEY,
-  eventually,
-  startCollectorProcess,
-  stopAllCollectors,
-} from '../helpers/collector-process';
-import { startStaticSite } from '../helpers/static-site';
-
-const SNIPPET = `<script>window.ahakit=window.ahakit||function(){(ahakit.q=ahakit.q||[]).push(arguments)}</script>`;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser } from '../helpers/browser';
+import { E2E_WRITE_KEY, eventually } from '../helpers/collector-process';
+import { hostSite, SNIPPET } from '../helpers/host-site';
 
 /** A small single-page app: a link that routes with pushState, and a button that uses up a limit. */
 const page = (collector: string) => `<!doctype html><html><head><title>Keys</title>${SNIPPET}
@@ -34,42 +23,35 @@ const page = (collector: string) => `<!doctype html><html><head><title>Keys</tit
   });
 </script></body></html>`;
 
-function config(origin: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ahakit-cfg-')), 'ahakit.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      product: { name: 'Keyboard test' },
-      collector: { allowedOrigins: [origin] },
-      widget: { flushIntervalMs: 200 },
-      signals: [
-        { id: 'pricing_viewed', type: 'page', path: '/pricing' },
-        { id: 'limit', type: 'usage', metric: 'messages', thresholds: [0.8] },
-      ],
-      nudges: [
-        {
-          id: 'sales_banner',
-          kind: 'banner',
-          placement: 'top',
-          trigger: { signal: 'pricing_viewed' },
-          content: { title: 'Questions about plans, {{user.firstName|there}}?' },
-          cta: { label: 'Talk to sales', action: { type: 'talk_to_sales' } },
-        },
-        {
-          id: 'limit_card',
-          kind: 'card',
-          placement: 'bottom-right',
-          trigger: { signal: 'limit' },
-          content: { title: 'Nearly out of messages', body: '**80%** used.' },
-          cta: { label: 'See plans', action: { type: 'url', url: '/plans' } },
-          frequency: { dontShowAgain: true },
-        },
-      ],
-      fatigue: { maxPerSession: 5, maxPerDay: 10, minGapMinutes: 0 },
-    }),
-  );
-  return file;
-}
+const config = (origin: string) => ({
+  product: { name: 'Keyboard test' },
+  collector: { allowedOrigins: [origin] },
+  widget: { flushIntervalMs: 200 },
+  signals: [
+    { id: 'pricing_viewed', type: 'page', path: '/pricing' },
+    { id: 'limit', type: 'usage', metric: 'messages', thresholds: [0.8] },
+  ],
+  nudges: [
+    {
+      id: 'sales_banner',
+      kind: 'banner',
+      placement: 'top',
+      trigger: { signal: 'pricing_viewed' },
+      content: { title: 'Questions about plans, {{user.firstName|there}}?' },
+      cta: { label: 'Talk to sales', action: { type: 'talk_to_sales' } },
+    },
+    {
+      id: 'limit_card',
+      kind: 'card',
+      placement: 'bottom-right',
+      trigger: { signal: 'limit' },
+      content: { title: 'Nearly out of messages', body: '**80%** used.' },
+      cta: { label: 'See plans', action: { type: 'url', url: '/plans' } },
+      frequency: { dontShowAgain: true },
+    },
+  ],
+  fatigue: { maxPerSession: 5, maxPerDay: 10, minGapMinutes: 0 },
+});
 
 /** The focused element's accessible text, looking into shadow roots. */
 const focused = (p: Page) =>
@@ -89,24 +71,10 @@ async function tabTo(p: Page, text: string) {
 }
 
 describe.skipIf(!hasBrowser)('every prompt by keyboard alone, in real Chromium', () => {
-  let browser: Browser;
-  let collector: CollectorProcess;
-  let site: Awaited<ReturnType<typeof startStaticSite>>;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    const pages: Record<string, string> = {};
-    site = await startStaticSite(pages);
-    collector = await startCollectorProcess({ configPath: config(site.url) });
-    pages['/'] = page(collector.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await stopAllCollectors();
-  });
+  const site = hostSite(page, config);
 
   it('reaches, uses and dismisses a banner and a card with Tab, Enter and Esc', async () => {
-    const p = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    const p = await site.browser.newPage({ viewport: { width: 900, height: 600 } });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${site.url}/`);
@@ -137,7 +105,7 @@ describe.skipIf(!hasBrowser)('every prompt by keyboard alone, in real Chromium',
     await card.waitFor({ state: 'detached' });
 
     const stored = await eventually(async () => {
-      const res = await collector.admin('/v1/admin/users/keyboard-user');
+      const res = await site.collector.admin('/v1/admin/users/keyboard-user');
       const text = JSON.stringify(await res.json());
       return text.includes('"dontShowAgain":true') ? text : undefined;
     });
@@ -148,7 +116,7 @@ describe.skipIf(!hasBrowser)('every prompt by keyboard alone, in real Chromium',
   });
 
   it('closes a prompt with Esc from inside it', async () => {
-    const p = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    const p = await site.browser.newPage({ viewport: { width: 900, height: 600 } });
     await p.goto(`${site.url}/`);
     await p.evaluate(() => {
       (window as unknown as { ahakit: (...a: unknown[]) => void }).ahakit('identify', 'esc-user');

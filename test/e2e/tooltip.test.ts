@@ -1,19 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser';
-import {
-  type CollectorProcess,
-  E2E_WRITE_KEY,
-  eventually,
-  startCollectorProcess,
-  stopAllCollectors,
-} from '../helpers/collector-process';
-import { startStaticSite } from '../helpers/static-site';
-
-const SNIPPET = `<script>window.ahakit=window.ahakit||function(){(ahakit.q=ahakit.q||[]).push(arguments)}</script>`;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser } from '../helpers/browser';
+import { E2E_WRITE_KEY, eventually } from '../helpers/collector-process';
+import { hostSite, SNIPPET } from '../helpers/host-site';
 
 /** A host app whose paid-only button lives in a web component inside a scrolling panel. */
 const page = (collector: string) => `<!doctype html><html><head><title>Host</title>${SNIPPET}
@@ -31,30 +20,23 @@ const page = (collector: string) => `<!doctype html><html><head><title>Host</tit
   });
 </script></body></html>`;
 
-function config(origin: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ahakit-cfg-')), 'ahakit.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      product: { name: 'Tooltip test' },
-      collector: { allowedOrigins: [origin] },
-      widget: { flushIntervalMs: 200 },
-      signals: [{ id: 'export_clicked', type: 'click', selector: '#export' }],
-      nudges: [
-        {
-          id: 'export_tip',
-          kind: 'tooltip',
-          anchor: '#export',
-          placement: 'right',
-          trigger: { signal: 'export_clicked' },
-          content: { title: 'Exports are part of Pro', body: 'Upgrade to export to CSV.' },
-          cta: { label: 'See plans', action: { type: 'url', url: '/pricing' } },
-        },
-      ],
-    }),
-  );
-  return file;
-}
+const config = (origin: string) => ({
+  product: { name: 'Tooltip test' },
+  collector: { allowedOrigins: [origin] },
+  widget: { flushIntervalMs: 200 },
+  signals: [{ id: 'export_clicked', type: 'click', selector: '#export' }],
+  nudges: [
+    {
+      id: 'export_tip',
+      kind: 'tooltip',
+      anchor: '#export',
+      placement: 'right',
+      trigger: { signal: 'export_clicked' },
+      content: { title: 'Exports are part of Pro', body: 'Upgrade to export to CSV.' },
+      cta: { label: 'See plans', action: { type: 'url', url: '/pricing' } },
+    },
+  ],
+});
 
 const box = async (p: Page, selector: string) =>
   (await p.locator(selector).boundingBox()) as {
@@ -65,24 +47,10 @@ const box = async (p: Page, selector: string) =>
   };
 
 describe.skipIf(!hasBrowser)('an anchored tooltip in real Chromium', () => {
-  let browser: Browser;
-  let collector: CollectorProcess;
-  let site: Awaited<ReturnType<typeof startStaticSite>>;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    const pages: Record<string, string> = {};
-    site = await startStaticSite(pages);
-    collector = await startCollectorProcess({ configPath: config(site.url) });
-    pages['/'] = page(collector.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await stopAllCollectors();
-  });
+  const site = hostSite(page, config);
 
   it('points at a late target in a shadow root, follows its scrolling panel and hides outside it', async () => {
-    const p = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const p = await site.browser.newPage({ viewport: { width: 800, height: 600 } });
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${site.url}/`);
@@ -126,7 +94,7 @@ describe.skipIf(!hasBrowser)('an anchored tooltip in real Chromium', () => {
     expect(new URL(p.url()).pathname).toBe('/pricing');
 
     const names = await eventually(async () => {
-      const res = await collector.admin('/v1/admin/users/tip-user');
+      const res = await site.collector.admin('/v1/admin/users/tip-user');
       const text = JSON.stringify(await res.json());
       return text.includes('$nudge_clicked') ? text : undefined;
     });
