@@ -74,3 +74,55 @@ export function publicConfig(config: AhakitConfig): PublicConfig {
     strings,
   };
 }
+
+/** A per-locale text cut down to `keep`'s locales; one text for every locale stays as it is. */
+function onlyLocales<T>(text: T, keep: readonly string[]): T {
+  if (typeof text !== 'object' || text === null || Array.isArray(text)) return text;
+  const record = text as Record<string, unknown>;
+  return Object.fromEntries(keep.filter((l) => l in record).map((l) => [l, record[l]])) as T;
+}
+
+/**
+ * What one browser needs of the public config: every text in `locale` (a supported one)
+ * and in the default locale, its fallback, and the widget's words in `locale` alone.
+ * The demo's six languages cost a user one.
+ *
+ * @example
+ * configForLocale(publicConfig(config), 'pl').checklists[0].title; // { pl: '…', en: '…' }
+ */
+export function configForLocale(
+  served: PublicConfig,
+  locale: string,
+): PublicConfig & { locale: string } {
+  const keep = [...new Set([locale, served.locales.default])];
+  const text = <T>(value: T) => onlyLocales(value, keep);
+  const defined = <T extends object>(value: T) =>
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return {
+    ...served,
+    locale,
+    milestones: served.milestones.map((m) => defined({ ...m, title: text(m.title) })),
+    checklists: served.checklists.map((list) =>
+      defined({
+        ...list,
+        title: text(list.title),
+        description: text(list.description),
+        completeText: text(list.completeText),
+        items: list.items.map((item) =>
+          defined({ ...item, title: text(item.title), body: text(item.body) }),
+        ),
+      }),
+    ),
+    ...(served.nudges && {
+      nudges: served.nudges.map(
+        (nudge) =>
+          ({
+            ...nudge,
+            content: defined({ title: text(nudge.content.title), body: text(nudge.content.body) }),
+            ...(nudge.cta && { cta: { ...nudge.cta, label: text(nudge.cta.label) } }),
+          }) as PublicNudge,
+      ),
+    }),
+    strings: served.strings[locale] ? { [locale]: served.strings[locale] } : {},
+  };
+}

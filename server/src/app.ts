@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AhakitConfig } from '../../core/config/schema';
 import { rememberKey } from './auth';
 import { cors, sameHost } from './cors';
@@ -64,6 +65,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/*', (c, next) =>
     c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next),
   );
+
+  // JSON answers over 1 KB (the config, state, admin reads) go compressed.
+  app.use('/v1/*', compress({ threshold: 1024 }));
 
   app.route('/v1', ingestRoutes(deps));
   app.route('/v1', configRoutes(deps.config, deps.writeKey));

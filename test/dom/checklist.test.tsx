@@ -37,9 +37,12 @@ async function open(
     plan?: string;
     traits?: Record<string, unknown>;
     writeKey?: string;
+    /** False when no checklist should appear: then there is nothing to wait for. */
+    shows?: boolean;
   } = {},
 ) {
   const fetches: string[] = [];
+  const before = document.querySelectorAll('ahakit-widget').length;
   const harness = start({
     loadConfig: true,
     ...(options.writeKey && { writeKey: options.writeKey }),
@@ -64,7 +67,12 @@ async function open(
   harness.ahakit.group('w1', { plan: options.plan ?? 'free' });
   await harness.ahakit.ready;
   await settle();
-  const host = document.querySelector('ahakit-widget');
+  // The checklist surface is a chunk of its own, fetched once there is a checklist to show.
+  if (options.shows !== false) {
+    await waitFor(() => expect(document.querySelectorAll('ahakit-widget').length).toBe(before + 1));
+  }
+  const hosts = document.querySelectorAll('ahakit-widget');
+  const host = hosts[hosts.length - 1] ?? null;
   const ui = () => within(host?.shadowRoot as unknown as HTMLElement);
   return { ...harness, host, ui, fetches, tracked };
 }
@@ -76,13 +84,16 @@ describe('the onboarding checklist', () => {
   it('shows a launcher with progress that expands into the labelled panel', async () => {
     const { ahakit, ui } = await open();
     ahakit.track('workspace_created');
+    await settle();
     ahakit.track('message_sent');
+    await settle();
     expect(launcher(ui()).textContent).toBe('2 of 5');
     expect(launcher(ui()).getAttribute('aria-label')).toBe(
       'Get started with TeamChat, 2 of 5 done',
     );
     expect(launcher(ui()).getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(launcher(ui()));
+    await settle();
     expect(launcher(ui()).getAttribute('aria-expanded')).toBe('true');
     const panel = ui().getByRole('region', { name: 'Get started with TeamChat' });
     expect(panel.getAttribute('id')).toBe(launcher(ui()).getAttribute('aria-controls'));
@@ -90,19 +101,25 @@ describe('the onboarding checklist', () => {
   });
 
   it('stacks upgrade prompts above the checklist, so an open panel never hides one', async () => {
-    const { host } = await open();
-    const prompts = document.querySelector<HTMLElement>('ahakit-nudge');
-    expect(prompts).not.toBeNull();
+    const { ahakit, host } = await open();
+    ahakit.show('pricing_sales_card');
+    const prompts = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('ahakit-nudge');
+      expect(found).not.toBeNull();
+      return found;
+    });
     expect(Number(prompts!.style.zIndex)).toBe(Number((host as HTMLElement).style.zIndex) + 1);
   });
 
   it('ticks items off live and the progress bar follows', async () => {
     const { ahakit, ui } = await open();
     fireEvent.click(launcher(ui()));
+    await settle();
     const bar = ui().getByRole('progressbar', { name: 'Progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
     expect(bar.getAttribute('aria-valuemax')).toBe('5');
     ahakit.track('workspace_created');
+    await settle();
     expect(ui().getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
     const item = ui().getAllByRole('listitem')[0]!;
     expect(item.textContent).toMatch(/done/);
@@ -112,9 +129,11 @@ describe('the onboarding checklist', () => {
   it('closes on Esc and returns focus to the launcher', async () => {
     const { ui, host } = await open();
     fireEvent.click(launcher(ui()));
+    await settle();
     const panel = ui().getByRole('region', { name: 'Get started with TeamChat' });
     expect(host?.shadowRoot?.activeElement).toBe(panel);
     fireEvent.keyDown(panel, { key: 'Escape' });
+    await settle();
     expect(ui().queryByRole('region')).toBeNull();
     expect(host?.shadowRoot?.activeElement).toBe(launcher(ui()));
   });
@@ -122,9 +141,12 @@ describe('the onboarding checklist', () => {
   it('dismisses (tracked) and brings the checklist back', async () => {
     const { ui, tracked } = await open();
     fireEvent.click(launcher(ui()));
+    await settle();
     fireEvent.click(ui().getByRole('button', { name: 'Dismiss checklist' }));
+    await settle();
     expect(ui().queryByRole('button', { name: /Get started/ })).toBeNull();
     fireEvent.click(ui().getByRole('button', { name: 'Show checklist' }));
+    await settle();
     expect(launcher(ui())).toBeTruthy();
     expect(tracked).toEqual(['$checklist_dismissed', '$checklist_restored']);
   });
@@ -134,6 +156,7 @@ describe('the onboarding checklist', () => {
     cfg.checklists[0]!.order = 'sequential';
     const { ui } = await open({ cfg });
     fireEvent.click(launcher(ui()));
+    await settle();
     const hello = ui().getByRole('button', { name: 'Say hello in #general' }) as HTMLButtonElement;
     expect(hello.disabled).toBe(true);
     expect(ui().getAllByText('Finish the earlier steps first').length).toBeGreaterThan(0);
@@ -170,6 +193,7 @@ describe('the onboarding checklist', () => {
     const a = await open({ channel, writeKey: 'pk_tabs' });
     const b = await open({ channel, writeKey: 'pk_tabs' });
     a.ahakit.track('workspace_created');
+    await settle();
     const [, second] = document.querySelectorAll('ahakit-widget');
     const bUi = within(second?.shadowRoot as unknown as HTMLElement);
     expect(bUi.getByRole('button', { name: /Get started/ }).textContent).toBe('1 of 5');
@@ -183,7 +207,9 @@ describe('the onboarding checklist', () => {
     const popped: string[] = [];
     window.addEventListener('popstate', () => popped.push(location.pathname));
     fireEvent.click(launcher(ui()));
+    await settle();
     fireEvent.click(ui().getByRole('button', { name: 'Say hello in #general' }));
+    await settle();
     expect(location.pathname).toBe('/app/c/general');
     expect(popped).toEqual(['/app/c/general']);
 
@@ -196,7 +222,9 @@ describe('the onboarding checklist', () => {
     let clicked = 0;
     invite.addEventListener('click', () => clicked++);
     fireEvent.click(launcher(ui()));
+    await settle();
     fireEvent.click(ui().getByRole('button', { name: 'Invite a teammate' }));
+    await settle();
     expect(clicked).toBe(1);
     expect(ui().getByText('', { selector: '.ak-ring' })).toBeTruthy();
     expect(tracked.filter((e) => e === '$checklist_item_clicked')).toHaveLength(2);
@@ -206,12 +234,13 @@ describe('the onboarding checklist', () => {
     const { ahakit, ui } = await open();
     expect(launcher(ui())).toBeTruthy();
     ahakit.group('w1', { plan: 'pro' });
+    await settle();
     expect(ui().queryByRole('button', { name: /Get started/ })).toBeNull();
   });
 
   it('does nothing, and throws nothing, when the config has no checklists', async () => {
     const cfg = { ...config, checklists: [] };
-    const { ahakit } = await open({ cfg });
+    const { ahakit } = await open({ cfg, shows: false });
     expect(() => ahakit.track('workspace_created')).not.toThrow();
     expect(document.querySelector('ahakit-widget')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConfigUpdate } from '../../widget/src/config-loader';
+import type { ConfigUpdate } from '../../widget/src/config/config-loader';
 import {
   ENDPOINT,
   fakeCollector,
@@ -39,7 +39,9 @@ describe('config', () => {
     const first = fakeCollector();
     first.answerConfig(json(200, config, { ETag: '"v1"' }));
     const page1 = await load({ writeKey, indexedDB, collector: first });
-    expect(first.requests[0]?.url).toBe(`${ENDPOINT}/v1/config?key=${writeKey}`);
+    expect(first.requests[0]?.url).toMatch(
+      new RegExp(`^${ENDPOINT}/v1/config\\?key=${writeKey}&locale=`),
+    );
     expect(first.requests[0]?.init.headers).toEqual({});
     expect(page1.updates).toEqual([{ config, source: 'network' }]);
     page1.ahakit.destroy();

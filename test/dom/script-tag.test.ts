@@ -24,9 +24,14 @@ function addScriptTag(attributes: Record<string, string>) {
   document.head.append(script);
 }
 
+/**
+ * What `ahakit.js` does once the core has loaded: the core installs itself for the tag
+ * that carries a `data-key` (the loader is driven in Chromium by test/e2e).
+ */
 async function loadScript() {
   vi.resetModules();
-  await import('../../widget/src/script-tag');
+  const { embed } = await import('../../widget/src/embed');
+  embed(document.querySelector<HTMLScriptElement>('script[data-key]') ?? undefined);
 }
 
 let collector: ReturnType<typeof fakeCollector>;

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_KEY, basicAuth, testApp, trackMessage, WRITE_KEY } from '../helpers/app';
 
@@ -18,12 +19,50 @@ describe('GET /v1/config', () => {
     expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
   });
 
-  it('sends the widget its own words for the supported locales, English being built in', async () => {
+  it('sends the widget its own words in the user’s locale only, English being built in', async () => {
     const { app } = testApp({ locales: { default: 'en', supported: ['en', 'pl', 'pt-BR', 'xx'] } });
-    const body = await (await app.request(`/v1/config?key=${WRITE_KEY}`)).json();
-    expect(Object.keys(body.strings)).toEqual(['pl', 'pt-BR']);
-    expect(body.strings.pl).toMatchObject({ close: 'Zamknij', count: '%n z %t' });
-    expect(body.strings['pt-BR']).toMatchObject({ close: 'Fechar' });
+    const get = async (locale: string) =>
+      (await app.request(`/v1/config?key=${WRITE_KEY}&locale=${locale}`)).json();
+    const pl = await get('pl-PL');
+    expect(pl.locale).toBe('pl');
+    expect(Object.keys(pl.strings)).toEqual(['pl']);
+    expect(pl.strings.pl).toMatchObject({ close: 'Zamknij', count: '%n z %t' });
+    expect((await get('pt-BR')).strings['pt-BR']).toMatchObject({ close: 'Fechar' });
+    // English, and a language the config does not speak, need no words from the collector.
+    expect((await get('en-GB')).strings).toEqual({});
+    const unknown = await get('de');
+    expect(unknown.locale).toBe('en');
+    expect(unknown.strings).toEqual({});
+  });
+
+  it('sends each text in the user’s locale and the default one, the fallback, and nothing else', async () => {
+    const { app } = testApp({
+      locales: { default: 'en', supported: ['en', 'pl', 'ar'] },
+      milestones: ['a', 'b', 'c'].map((id) => ({ id, event: `${id}_done` })),
+      checklists: [
+        {
+          id: 'start',
+          title: { en: 'Get started', pl: 'Zacznij', ar: 'ابدأ' },
+          items: ['a', 'b', 'c'].map((id) => ({
+            id,
+            milestone: id,
+            title: { en: 'Send', pl: 'Wyślij', ar: 'أرسل' },
+          })),
+        },
+      ],
+    });
+    const response = await app.request(`/v1/config?key=${WRITE_KEY}&locale=pl`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    // Over 1 KB of JSON: compressed.
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8'));
+    expect(body.checklists[0].title).toEqual({ en: 'Get started', pl: 'Zacznij' });
+    expect(body.checklists[0].items[0].title).toEqual({ en: 'Send', pl: 'Wyślij' });
+    expect(body.locales.supported).toEqual(['en', 'pl', 'ar']);
+    // Each locale's answer has its own ETag.
+    const ar = await app.request(`/v1/config?key=${WRITE_KEY}&locale=ar`);
+    expect(ar.headers.get('ETag')).not.toBe(response.headers.get('ETag'));
   });
 
   it('never sends webhooks (secrets), PQL definitions (sales logic) or the conversion goal to the browser', async () => {

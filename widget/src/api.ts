@@ -1,9 +1,9 @@
 /** The public surface of an ahakit instance: its options, its events and its methods. */
-import type { ConfigUpdate } from './config-loader';
-import type { DropReason } from './delivery';
-import type { Traits } from './identity';
-import type { JsonObject, WidgetMessage } from './messages';
+import type { ConfigUpdate } from './config/config-loader';
+import type { DropReason } from './delivery/delivery';
 import type { Platform } from './platform';
+import type { Traits } from './tracking/identity';
+import type { JsonObject, WidgetMessage } from './tracking/messages';
 
 export interface AhakitOptions {
   /** The public write key (`pk_…`) the collector accepts events for. */

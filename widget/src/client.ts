@@ -1,19 +1,19 @@
 import { type Ahakit, type AhakitEvents, type AhakitOptions, createInertAhakit } from './api';
-import { utf8Length } from './bytes';
-import { loadConfig } from './config-loader';
-import { deviceContext, pageInfo } from './context';
-import { createDelivery } from './delivery';
+import { loadConfig } from './config/config-loader';
+import { readSettings } from './config/settings';
+import { startNudges } from './decide/nudges';
+import { createDelivery } from './delivery/delivery';
+import { createQueue } from './delivery/queue';
+import { openStorage } from './delivery/storage';
 import { createEmitter } from './emitter';
-import { createIdentity } from './identity';
-import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './messages';
-import { watchNavigation } from './navigation';
-import { startNudges } from './nudges/controller';
 import { startOnboarding } from './onboarding/controller';
-import { watchPageExit } from './page-exit';
 import { defaultPlatform, type Platform } from './platform';
-import { createQueue } from './queue';
-import { readSettings } from './settings';
-import { openStorage } from './storage';
+import { utf8Length } from './tracking/bytes';
+import { deviceContext, pageInfo } from './tracking/context';
+import { createIdentity } from './tracking/identity';
+import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './tracking/messages';
+import { watchNavigation } from './tracking/navigation';
+import { watchPageExit } from './tracking/page-exit';
 import { createWarn, type Warn } from './warn';
 
 /** The collector refuses single messages above this many bytes of JSON (`LIMITS.eventBytes`). */
@@ -95,6 +95,18 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     emit: emitter.emit,
   });
 
+  // Never rejects: the store never does, and what follows a read never throws.
+  const adopt = () =>
+    queue.adopt(adoptAfterMs).then((adopted) => {
+      if (adopted) delivery.queued();
+    });
+  const ready = storage.ready.then(adopt);
+  // A page closed moments before this one loaded left events too young to adopt yet.
+  const adoptTimer = setTimeout(adopt, adoptAfterMs);
+
+  // The guarded methods (below) are what the widget's own modules call too.
+  const instance = { ready } as Ahakit;
+
   const device = deviceContext(win);
   let lastPageUrl: string | undefined;
 
@@ -127,18 +139,8 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
 
   const widgetTrack = (event: string, properties: Record<string, unknown>) =>
     instance.track(event, properties);
-  // Hand-raise signals and nudges, once a config with them arrives.
-  const nudges = startNudges({
-    on: emitter.on,
-    identity: identity.current,
-    progress: () => onboarding.model(),
-    platform,
-    store: storage.config,
-    warn,
-    track: widgetTrack,
-  });
-  // The user's progress and the checklist UI, once a config with checklists (or nudges,
-  // whose audiences read milestones) arrives for an identified user.
+  // The user's progress (milestones) and the checklist, once a config that needs them
+  // arrives for an identified user.
   const onboarding = startOnboarding({
     on: emitter.on,
     identity: identity.current,
@@ -148,8 +150,19 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     writeKey,
     warn,
     track: widgetTrack,
-    onMessage: nudges.handle,
   });
+  // Hand-raise signals and nudges, once a config with them arrives.
+  const nudges = startNudges({
+    on: emitter.on,
+    identity: identity.current,
+    progress: onboarding.model,
+    progressReady: onboarding.ready,
+    platform,
+    store: storage.config,
+    warn,
+    track: widgetTrack,
+  });
+  onboarding.forward(nudges.handle);
 
   const methods: Omit<Ahakit, 'ready'> = {
     identify(userId, traits) {
@@ -223,20 +236,17 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     cleanups.push(watchPageExit(win, delivery.flushAtExit));
   }
 
-  // Never rejects: the store never does, and what follows a read never throws.
-  const adopt = () =>
-    queue.adopt(adoptAfterMs).then((adopted) => {
-      if (adopted) delivery.queued();
-    });
-  const ready = storage.ready.then(adopt);
-  // A page closed moments before this one loaded left events too young to adopt yet.
-  const adoptTimer = setTimeout(adopt, adoptAfterMs);
-
-  if (options.loadConfig !== false) {
+  // The config comes in the user's language only: the trait `locale`, else the browser's.
+  const wantedLocale = () =>
+    String(identity.current().traits.locale ?? win?.navigator?.language ?? '');
+  let configLocale: string | undefined;
+  const fetchConfig = () => {
+    configLocale = wantedLocale();
+    const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(configLocale)}`;
     void ready.then(() =>
       loadConfig({
         platform,
-        url: `${endpoint}/v1/config?key=${encodeURIComponent(writeKey)}`,
+        url: `${endpoint}/v1/config?${query}`,
         store: storage.config,
         warn,
         onConfig: (update) => {
@@ -249,12 +259,18 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
         isActive: () => !destroyed,
       }),
     );
+  };
+  if (options.loadConfig !== false) {
+    fetchConfig();
+    // A user who signs in with another language gets the config in theirs.
+    emitter.on('identify', () => {
+      if (wantedLocale() !== configLocale) fetchConfig();
+    });
   }
 
   // Every method is guarded: it never throws into the page, and once destroyed, or when it
   // fails, it does what the inert instance does.
   type Method = (...args: unknown[]) => unknown;
-  const instance = { ready } as Ahakit;
   for (const [name, run] of Object.entries(methods) as Array<[keyof typeof methods, Method]>) {
     const fallback = inert[name] as Method;
     (instance as unknown as Record<string, Method>)[name] = (...args) => {

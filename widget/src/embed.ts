@@ -6,9 +6,10 @@
  * <script async src="https://aha.example.com/ahakit.js" data-key="pk_live_…"></script>
  * ```
  *
- * This file alone reads `document.currentScript` and touches `window.ahakit`: it creates
- * one instance, replaces the stub with `ahakit(method, ...args)` carrying every method
- * (`ahakit.track(...)` works too), and replays the calls the stub queued, in order.
+ * `ahakit.js` (`script-tag.ts`) finds its tag and loads the core; this file alone then
+ * touches `window.ahakit`: it creates one instance, replaces the stub with
+ * `ahakit(method, ...args)` carrying every method (`ahakit.track(...)` works too), and
+ * replays the calls the stub queued, in order.
  */
 import { hasOwn } from '../../core/engine/compare';
 import type { Ahakit } from './api';
@@ -20,18 +21,12 @@ type Api = ((method: unknown, ...args: unknown[]) => unknown) &
 
 const warn = createWarn((message) => console.warn(message));
 
-function install() {
+function install(script: HTMLScriptElement | undefined) {
   const win = window as Window & { ahakit?: Api };
   const existing = win.ahakit;
   // The snippet's stub has no `ready`; an installed ahakit has.
   if (existing?.ready) return warn('ahakit.js is loaded twice; ignored');
 
-  // The tag that loaded this script, or (from a loader, where currentScript is another
-  // script or null) the first tag that looks like it.
-  const script = [
-    document.currentScript,
-    document.querySelector<HTMLScriptElement>('script[data-key][src*="ahakit"]'),
-  ].find((tag) => tag?.dataset.key) as HTMLScriptElement | undefined;
   // Without a write key it warns and returns an instance that does nothing.
   const instance = createAhakit({
     writeKey: script?.dataset.key ?? '',
@@ -51,10 +46,13 @@ function install() {
   for (const args of existing?.q ?? []) api(...(Array.from(args) as [unknown]));
 }
 
-/** Installs `window.ahakit`; never throws. */
-export function embed() {
+/**
+ * Installs `window.ahakit` for the script tag `script` (its `data-key` and, optionally,
+ * `data-endpoint`); never throws. `ahakit.js` calls it once the core has loaded.
+ */
+export function embed(script?: HTMLScriptElement) {
   try {
-    install();
+    install(script);
   } catch (error) {
     warn('could not start; ahakit is off', error);
   }

@@ -1,5 +1,6 @@
 /**
- * ahakit for bundled apps. The script tag (`script-tag.ts`) wraps the same instance.
+ * ahakit for bundled apps (`ahakit.mjs`), and the core that the script tag's loader
+ * (`ahakit.js`) imports: the same module, so both load the same surface chunks.
  *
  * @example
  * ```ts
@@ -14,9 +15,11 @@
 export type { Ahakit, AhakitEvents, AhakitOptions, AhakitUser } from './api';
 
 export { createAhakit } from './client';
-export type { ConfigSource, ConfigUpdate } from './config-loader';
-export type { DropReason } from './delivery';
-export type { Traits } from './identity';
-export type { JsonObject, WidgetMessage } from './messages';
+export type { ConfigSource, ConfigUpdate } from './config/config-loader';
+export type { DropReason } from './delivery/delivery';
+/** What `ahakit.js` runs once it has loaded this module; apps call `createAhakit`. */
+export { embed } from './embed';
 export type { KeyValueStorage, Platform } from './platform';
+export type { Traits } from './tracking/identity';
+export type { JsonObject, WidgetMessage } from './tracking/messages';
 export { VERSION } from './version';

@@ -1,5 +1,6 @@
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
+import { serveFile } from './compressed-file';
 import { readOptional } from './static';
 
 const TYPES: Record<string, string> = {
@@ -79,17 +80,14 @@ export function dashboardRoutes(dashboardDir: string): Hono {
         headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
       });
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return notFound();
-    const file = readOptional(join(dashboardDir, relative));
-    if (!file) return notFound();
     // Vite names every asset after its content hash: a changed file is a new URL.
     const hashed = relative.startsWith(`assets${sep}`);
-    return new Response(new Uint8Array(file), {
-      headers: {
-        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    return (
+      serveFile(join(dashboardDir, relative), c.req.raw, {
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
         ...SECURITY_HEADERS,
-      },
-    });
+      }) ?? notFound()
+    );
   });
   return app;
 }

@@ -2,19 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
 import { AppError } from '../errors';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES, serveFile } from './compressed-file';
 
 export interface StaticDeps {
   widgetDir: string;
@@ -22,43 +10,55 @@ export interface StaticDeps {
   writeKey: string;
 }
 
+/** Any page may load the widget's files, `import()` included (module scripts use CORS). */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+/** Stable names: a new release reaches pages within minutes, revalidated by ETag. */
+const SHORT = { 'Cache-Control': 'public, max-age=300', ...CORS };
+/** Content-hashed names never change their content. */
+const FOREVER = { 'Cache-Control': 'public, max-age=31536000, immutable', ...CORS };
+
 /**
- * The widget at `/ahakit.js` (and the ES module at `/ahakit.mjs`), and the TeamChat demo at `/`:
- * its files, and its `index.html` for any other page path so its client-side routes
- * survive a reload.
+ * The widget, every file compressed (brotli or gzip, as the client accepts): `/ahakit.js`
+ * (the script tag's loader) and `/ahakit.mjs` (the ES module entry) under stable names,
+ * the core and its surfaces under `/chunks/` with content-hashed names; and the TeamChat
+ * demo at `/`: its files, and its `index.html` for any other page path so its
+ * client-side routes survive a reload.
  */
 export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono {
   const app = new Hono();
 
+  const notBuilt = (name: string) =>
+    new AppError(
+      404,
+      'not_found',
+      `The widget is not built: run "npm run build" (looked for ${join(widgetDir, name)}).`,
+    );
+
   // `/ahakit.full.js` was once a separate build with nudges; pages still loading it get
-  // `ahakit.js`, which now has everything.
+  // `ahakit.js`, which loads everything it shows.
   const served: Array<[path: string, name: string]> = [
     ['ahakit.js', 'ahakit.js'],
     ['ahakit.full.js', 'ahakit.js'],
     ['ahakit.mjs', 'ahakit.mjs'],
     ['ahakit.js.map', 'ahakit.js.map'],
-    ['ahakit.mjs.map', 'ahakit.mjs.map'],
   ];
   for (const [path, name] of served) {
-    app.get(`/${path}`, () => {
-      const file = readOptional(join(widgetDir, name));
-      if (!file) {
-        throw new AppError(
-          404,
-          'not_found',
-          `The widget is not built: run "npm run build" (looked for ${join(widgetDir, name)}).`,
-        );
-      }
-      return new Response(new Uint8Array(file), {
-        headers: {
-          'Content-Type': TYPES[extname(name)]!,
-          // Short: a new release reaches pages within minutes without a cache-busting URL.
-          'Cache-Control': 'public, max-age=300',
-          'Access-Control-Allow-Origin': '*',
-        },
-      });
+    app.get(`/${path}`, (c) => {
+      const response = serveFile(join(widgetDir, name), c.req.raw, SHORT);
+      if (!response) throw notBuilt(name);
+      return response;
     });
   }
+
+  app.get('/chunks/:name', (c) => {
+    const name = c.req.param('name');
+    // Only the build's own files: a name, never a path.
+    const response = /^[\w-]+\.js(\.map)?$/.test(name)
+      ? serveFile(join(widgetDir, 'chunks', name), c.req.raw, FOREVER)
+      : null;
+    if (!response) throw new AppError(404, 'not_found', `Nothing at /chunks/${name}.`);
+    return response;
+  });
 
   app.get('*', (c) => {
     const path = decodeURIComponent(new URL(c.req.url).pathname);
@@ -69,17 +69,15 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
     const ext = extname(relative);
     if (relative && ext && ext !== '.html') {
       // Only the demo's assets: its config (and any other JSON) stays private.
-      const file = ext === '.json' ? null : readOptional(join(demoDir, relative));
-      if (!file) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
-      return new Response(new Uint8Array(file), {
-        headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' },
-      });
+      const response = ext === '.json' ? null : serveFile(join(demoDir, relative), c.req.raw);
+      if (!response) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
+      return response;
     }
     // Any page path is the demo's single page; its router picks the view.
     const html = readOptional(join(demoDir, 'index.html'));
     if (!html) throw new AppError(404, 'not_found', `Nothing at ${path}.`);
     return new Response(html.toString('utf8').replaceAll('{{AHAKIT_WRITE_KEY}}', writeKey), {
-      headers: { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' },
+      headers: { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-cache' },
     });
   });
 

@@ -1,16 +1,13 @@
+import type { Condition } from '../../../core/config/conditions';
 import type { PublicConfig } from '../../../core/config/public-config';
-import type { AhakitConfig } from '../../../core/config/schema';
 import { compileRules, type Rules } from '../../../core/engine';
 import type { AhakitEvents } from '../api';
+import type { Store } from '../delivery/storage';
 import type { Emitter } from '../emitter';
-import type { IdentityState } from '../identity';
 import type { Platform } from '../platform';
-import type { Store } from '../storage';
-import { mountUi } from '../ui/mount';
+import type { IdentityState } from '../tracking/identity';
 import type { Warn } from '../warn';
-import { createOnboarding, type Onboarding } from './model';
-import { runAction } from './run-action';
-import { startSync } from './sync';
+import type { Onboarding } from './model';
 
 export interface ControllerOptions {
   on: Emitter<AhakitEvents>['on'];
@@ -21,87 +18,136 @@ export interface ControllerOptions {
   writeKey: string;
   warn: Warn;
   track: (event: string, properties: Record<string, unknown>) => void;
-  /** After each message is applied: the milestones it reached, and the user's progress. */
-  onMessage?: (message: AhakitEvents['track'], reached: string[], model: Onboarding | null) => void;
+}
+
+/** Told after each message is applied: the milestones it reached, and the user's progress. */
+export type MessageHandler = (
+  message: AhakitEvents['track'],
+  reached: string[],
+  model: Onboarding | null,
+) => void;
+
+/** Whether a condition reads the user's milestones or activation. */
+const readsProgress = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.entries(value).some(
+    ([key, inner]) => key === 'milestone' || key === 'activated' || readsProgress(inner),
+  );
+
+/**
+ * Whether this config needs the user's progress in the browser: to show a checklist, or
+ * for a nudge whose audience or trigger reads milestones.
+ */
+export const needsProgress = (config: PublicConfig | null) =>
+  !!config?.checklists?.length ||
+  !!config?.nudges?.some(
+    (nudge) =>
+      'milestone' in nudge.trigger || readsProgress(nudge.audience as Condition | undefined),
+  );
+
+interface Running {
+  userId: string;
+  model: Onboarding;
+  stop: () => void;
 }
 
 /**
- * Decides when the user's progress is followed: once a config with checklists or nudges
- * (whose audiences and triggers read milestones) has arrived and the user is identified
- * (progress is per user). Builds the model and its sync for that user, and the checklist
- * UI when there are checklists; rebuilds them for another user or another config, and
- * tears them down on `reset()`. Until then it does nothing, and costs nothing.
- * Returns the model getter and the function that tears everything down.
+ * Decides when the user's progress is followed: once a config that needs it
+ * (`needsProgress`) has arrived and the user is identified (progress is per user). Then it
+ * fetches the progress chunk (milestone engine, model, sync, and from there the checklist
+ * surface) and starts it for that user; it restarts for another user or another config,
+ * and stops on `reset()`. Until then it does nothing, and costs nothing. Messages are
+ * applied in order, each once the progress it belongs to is ready.
  */
 export function startOnboarding(options: ControllerOptions) {
   const { on, identity, platform, warn } = options;
+  let config: PublicConfig | null = null;
   let rules: Rules | null = null;
-  let theme: AhakitConfig['theme'] | undefined;
-  let strings: PublicConfig['strings'] | undefined;
   let configJson = '';
-  let running: {
-    userId: string;
-    model: Onboarding;
-    stop: () => void;
-  } | null = null;
+  /** The current user's progress, once started; null when not followed. */
+  let running: Promise<Running | null> = Promise.resolve(null);
+  let current: Running | null = null;
+  /** Whose progress is followed (or on its way). */
+  let following: string | null = null;
+  let generation = 0;
+  /** Applies messages in order. */
+  let applying: Promise<unknown> = Promise.resolve();
+  let onMessage: MessageHandler = () => {};
 
   const stop = () => {
-    running?.stop();
-    running = null;
+    generation++;
+    current?.stop();
+    current = null;
+    following = null;
+    running = Promise.resolve(null);
   };
 
   const start = () => {
     stop();
+    const mine = generation;
     const who = identity();
     const win = platform.window;
-    if (!rules || !who.userId || !win?.document) return;
-    const model = createOnboarding({
-      rules,
-      userId: who.userId,
-      traits: who.traits,
-      accountId: who.groupId,
-      accountTraits: who.groupTraits,
-      language: win.navigator?.language,
-      strings,
-      track: options.track,
-      perform: (action) => runAction(action, win, warn),
-    });
-    const stopSync = startSync({ ...options, model });
-    const unmount = rules.checklists.length ? mountUi(win.document, model, theme, warn) : () => {};
-    running = {
-      userId: who.userId,
-      model,
-      stop: () => {
-        stopSync();
-        unmount();
+    const userId = who.userId;
+    if (!rules || !config || !userId || !win?.document) return;
+    const [forRules, forConfig] = [rules, config];
+    following = userId;
+    running = import('./progress').then(
+      ({ startProgress }) => {
+        if (mine !== generation) return null;
+        const started = startProgress({
+          ...options,
+          rules: forRules,
+          config: forConfig,
+          who: { ...who, userId },
+          win,
+        });
+        current = { userId, ...started };
+        return current;
       },
-    };
+      (error) => {
+        warn('could not load checklist progress', error);
+        return null;
+      },
+    );
   };
 
   const unsubscribe = [
-    on('config', ({ config }) => {
-      const json = JSON.stringify(config);
+    on('config', ({ config: next }) => {
+      const json = JSON.stringify(next);
       if (json === configJson) return;
       configJson = json;
-      rules = config?.checklists?.length || config?.nudges?.length ? compileRules(config) : null;
-      theme = config?.theme;
-      strings = (config as PublicConfig | null)?.strings;
+      config = next as PublicConfig | null;
+      rules = needsProgress(config) ? compileRules(config!) : null;
       start();
     }),
     on('identify', ({ userId }) => {
-      if (userId !== running?.userId) start();
+      if (userId !== following) start();
     }),
     on('track', (message) => {
-      const model = running?.model ?? null;
-      const reached = model?.apply(message) ?? [];
-      options.onMessage?.(message, reached, model);
+      const progress = running;
+      applying = applying.then(async () => {
+        try {
+          const model = (await progress)?.model ?? null;
+          const reached = model?.apply(message) ?? [];
+          onMessage(message, reached, model);
+        } catch (error) {
+          warn('checklist progress failed', error);
+        }
+      });
     }),
     on('reset', stop),
   ];
 
   return {
     /** The signed-in user's progress, while it is followed. */
-    model: () => running?.model ?? null,
+    model: () => current?.model ?? null,
+    /** Resolves once the current user's progress, if it is followed, is ready. */
+    ready: () => running.then(() => {}),
+    /** Who hears of each message once applied (the nudges: milestone triggers). */
+    forward(handler: MessageHandler) {
+      onMessage = handler;
+    },
     stop() {
       for (const off of unsubscribe) off();
       stop();

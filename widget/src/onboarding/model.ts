@@ -1,3 +1,4 @@
+import { batch, computed, signal } from '@preact/signals-core';
 import type { ChecklistAction } from '../../../core/config/checklists';
 import {
   applyMilestones,
@@ -10,11 +11,10 @@ import {
   type Rules,
   type SubjectState,
 } from '../../../core/engine';
-import type { Traits } from '../identity';
-import type { WidgetMessage } from '../messages';
-import { batch, computed, signal } from '../reactive';
+import { countText, type Strings, stringsFor } from '../strings';
+import type { Traits } from '../tracking/identity';
+import type { WidgetMessage } from '../tracking/messages';
 import { mergeState } from './merge-state';
-import { countText, type Strings, stringsFor } from './strings';
 
 /** A dismissal (`on: true`) or restoration this browser made, until the collector agrees. */
 export interface Choice {

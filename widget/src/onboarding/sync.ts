@@ -1,6 +1,6 @@
+import { effect } from '@preact/signals-core';
+import type { Store } from '../delivery/storage';
 import type { Platform } from '../platform';
-import { effect } from '../reactive';
-import type { Store } from '../storage';
 import type { Warn } from '../warn';
 import type { Onboarding, ServerState, Snapshot } from './model';
 

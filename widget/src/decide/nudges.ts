@@ -1,0 +1,393 @@
+import type { Device } from '../../../core/config/conditions';
+import type { NudgeAction } from '../../../core/config/nudges';
+import type { PublicNudge as Nudge, PublicConfig } from '../../../core/config/public-config';
+import {
+  compileNudges,
+  compileRules,
+  decide,
+  emptyState,
+  goalReached,
+  type Happening,
+  inControl,
+  NUDGE_EVENTS,
+  type NudgeHistory,
+  type NudgeRules,
+  pickLocale,
+  type Rules,
+  SIGNAL_EVENT,
+  type SignalInput,
+  signalsFor,
+  TALK_TO_SALES,
+  triggeredNudges,
+  type UsageMarks,
+} from '../../../core/engine';
+import { runAction } from '../actions/run-action';
+import type { AhakitEvents } from '../api';
+import type { Store } from '../delivery/storage';
+import type { Emitter } from '../emitter';
+import type { Onboarding } from '../onboarding/model';
+import type { Platform } from '../platform';
+import { loadNudges } from '../surfaces';
+import type { NudgeSurface } from '../surfaces/nudges/mount';
+import type { IdentityState } from '../tracking/identity';
+import type { Warn } from '../warn';
+
+/** What one browser remembers of one user's nudges (IndexedDB, shared by the tabs). */
+interface Book {
+  history: Record<string, NudgeHistory>;
+  /** When nudges were shown, the last 24 hours' worth. */
+  recent: number[];
+  /** Usage thresholds already reported, so a reload does not report them again. */
+  marks: UsageMarks;
+}
+
+export interface NudgeOptions {
+  on: Emitter<AhakitEvents>['on'];
+  identity: () => IdentityState;
+  /** The signed-in user's progress (milestones, traits), when it is followed. */
+  progress: () => Onboarding | null;
+  /** Resolves once the user's progress, when it is followed, is ready to be read. */
+  progressReady: () => Promise<void>;
+  platform: Platform;
+  store: Store;
+  warn: Warn;
+  track: (event: string, properties: Record<string, unknown>) => void;
+}
+
+const DAY = 86_400_000;
+
+/** A nudge's history in the book, created on first use. */
+function entry(book: Book, id: string): NudgeHistory {
+  const found = book.history[id];
+  if (found) return found;
+  const fresh = { shows: 0 };
+  book.history[id] = fresh;
+  return fresh;
+}
+/** A tooltip whose target has not appeared by then is given up, unseen and unrecorded. */
+const ANCHOR_WAIT_MS = 10_000;
+const SESSION_KEY = 'ahakit:nudges';
+
+/** The device type for `device` audiences, from User-Agent Client Hints or the UA string. */
+function deviceOf(win: Window): Device {
+  const nav = win.navigator as Navigator & { userAgentData?: { mobile?: boolean } };
+  const ua = nav.userAgent ?? '';
+  if (/iPad|Tablet/i.test(ua) || (/Android/i.test(ua) && !/Mobile/i.test(ua))) return 'tablet';
+  return nav.userAgentData?.mobile || /Mobi|iPhone/i.test(ua) ? 'mobile' : 'desktop';
+}
+
+/**
+ * Hand-raise signals and upgrade prompts in the browser. Watches what the user does (page
+ * views, including SPA navigation; `usage()`; tracked events; clicks on configured
+ * elements, in shadow roots too, wherever they render), reports each fired signal as a
+ * `$signal` event, and decides with the shared engine which nudge to show, if any: one
+ * at a time, within each nudge's frequency and the global fatigue budget, holding back
+ * experiment control groups (who are recorded as exposed and see nothing). Every step is
+ * reported (`NUDGE_EVENTS`). History lives in IndexedDB, so other tabs and later visits
+ * respect it.
+ */
+export function startNudges(options: NudgeOptions) {
+  const { on, identity, platform, store, warn, track } = options;
+  const win = platform.window;
+  let rules: NudgeRules<Nudge> | null = null;
+  let milestoneRules: Rules | null = null;
+  let config: PublicConfig | null = null;
+  let lastPath: string | undefined;
+  /** Serialises reads and writes of the book: one decision at a time. */
+  let chain: Promise<unknown> = Promise.resolve();
+  /** The nudges surface, once a nudge was shown. */
+  let ui: Promise<NudgeSurface | null> | null = null;
+  /** A nudge is on screen, or on its way there (surface loading, tooltip target awaited). */
+  let busy = false;
+  /** Bumped by a new config or reset: what was on its way is dropped. */
+  let generation = 0;
+
+  const who = () => {
+    const { userId, anonymousId } = identity();
+    return userId ?? anonymousId;
+  };
+
+  // The books of this page, for when IndexedDB is unavailable (some private windows):
+  // frequency and fatigue then hold for the page at least.
+  const memory = new Map<string, Book>();
+
+  /** Runs `change` on the stored book of the current user, then stores it. */
+  const update = (change: (book: Book, user: string) => void) => {
+    const user = who();
+    const key = `nudges:${user}`;
+    chain = chain
+      .then(() => store.get(key))
+      .then((stored) => {
+        const book = (stored as Book | undefined) ??
+          memory.get(key) ?? { history: {}, recent: [], marks: {} };
+        memory.set(key, book);
+        change(book, user);
+        book.recent = book.recent.filter((t) => t > Date.now() - DAY);
+        return store.set(key, book);
+      })
+      .catch((error) => warn('a nudge failed', error));
+  };
+
+  const session = (add = 0) => {
+    try {
+      const storage = win!.sessionStorage;
+      const shows = Number(storage.getItem(SESSION_KEY)) + add;
+      if (add) storage.setItem(SESSION_KEY, String(shows));
+      return shows;
+    } catch {
+      return 0;
+    }
+  };
+
+  const variantOf = (nudge: Nudge, user: string) =>
+    nudge.experiment
+      ? inControl(nudge.experiment, user, rules?.nudgeById.get(nudge.id)?.seed)
+        ? 'control'
+        : 'treatment'
+      : undefined;
+
+  const report = (event: string, nudge: Nudge, user: string, extra: object = {}) =>
+    track(event, {
+      nudgeId: nudge.id,
+      kind: nudge.kind,
+      variant: variantOf(nudge, user),
+      ...extra,
+    });
+
+  const locale = () => {
+    const model = options.progress();
+    if (model) return model.locale.value;
+    const { supported, default: fallback } = config!.locales;
+    const wanted = String(identity().traits.locale ?? win?.navigator?.language ?? '');
+    return pickLocale(wanted, supported) ?? fallback;
+  };
+
+  const audience = () => {
+    const model = options.progress();
+    const me = identity();
+    return {
+      traits: model?.traits.value ?? me.traits,
+      accountTraits: model?.accountTraits.value ?? me.groupTraits,
+      user: model?.user.value ?? emptyState(),
+      account: model?.account.value ?? undefined,
+      rules: milestoneRules!,
+      ...(win && { device: deviceOf(win), viewportWidth: win.innerWidth }),
+    };
+  };
+
+  /**
+   * Shows the nudge, or records the holdout, once a tooltip's target exists: a tooltip
+   * whose target never comes is given up, unseen and unrecorded.
+   */
+  const present = async (nudge: Nudge, user: string, holdout: boolean) => {
+    const mine = generation;
+    const current = () => mine === generation && who() === user;
+    busy = true;
+    try {
+      // Only tooltips wait for an element: the waiting comes with the first one.
+      const target =
+        nudge.kind === 'tooltip' && win?.document
+          ? await import('../actions/wait-for-element').then(({ waitForElement }) =>
+              waitForElement(win.document, nudge.anchor, ANCHOR_WAIT_MS, () =>
+                warn(`"${nudge.anchor}" is not a valid selector`),
+              ),
+            )
+          : null;
+      if (!current() || (nudge.kind === 'tooltip' && !target)) return;
+      const shown = !holdout && (await surface());
+      if (!current()) return;
+      if (shown && !(await shown.show(nudge, locale(), audience(), target))) return;
+      const now = Date.now();
+      if (holdout || nudge.experiment) report(NUDGE_EVENTS.exposure, nudge, user);
+      if (shown) {
+        report(NUDGE_EVENTS.shown, nudge, user);
+        session(1);
+      }
+      update((book) => {
+        const h = entry(book, nudge.id);
+        h.shows += 1;
+        h.lastShownAt = now;
+        if (shown) book.recent.push(now);
+      });
+      if (shown) return;
+    } catch (error) {
+      warn('a nudge failed', error);
+    }
+    // Nothing is on screen: the next nudge may come.
+    if (mine === generation) busy = false;
+  };
+
+  /** Signals from `inputs`, then the nudges they and `happening` trigger, then a decision. */
+  const consider = (inputs: SignalInput[], happening: Happening, only?: string) => {
+    // Audiences read milestones: decide once the user's progress is known.
+    chain = chain.then(options.progressReady);
+    update((book, user) => {
+      if (!rules) return;
+      const signals = [];
+      for (const input of inputs) {
+        const result = signalsFor(rules, input, book.marks);
+        book.marks = result.marks as UsageMarks;
+        signals.push(...result.hits);
+      }
+      for (const { signalId, trigger } of signals) track(SIGNAL_EVENT, { signalId, ...trigger });
+      const triggered = only ? [only] : triggeredNudges(rules, { ...happening, signals });
+      if (!triggered.length || busy) return;
+      const { pick } = decide(rules, {
+        triggered,
+        audience: audience(),
+        history: book.history,
+        fatigue: { sessionShows: session(), recentShows: book.recent },
+        userId: user,
+        now: Date.now(),
+      });
+      const nudge = pick && rules.nudgeById.get(pick.nudgeId)?.nudge;
+      if (!nudge) return;
+      report(NUDGE_EVENTS.eligible, nudge, user);
+      void present(nudge, user, pick.kind === 'holdout');
+    });
+  };
+
+  /** A goal event converts each nudge shown (or held back) within its window. */
+  const convert = (event: string, properties: Record<string, unknown>, timestamp: number) =>
+    update((book, user) => {
+      for (const { nudge } of rules?.nudges ?? []) {
+        const h = book.history[nudge.id];
+        if (!nudge.goal || !h?.lastShownAt || h.convertedAt) continue;
+        if (!goalReached(nudge.goal, h.lastShownAt, { event, properties, timestamp })) continue;
+        h.convertedAt = timestamp;
+        report(NUDGE_EVENTS.converted, nudge, user, { goal: event });
+      }
+    });
+
+  const close = (nudge: Nudge, dontShowAgain: boolean) => {
+    busy = false;
+    const user = who();
+    report(NUDGE_EVENTS.dismissed, nudge, user, { dontShowAgain });
+    update((book) => {
+      const h = entry(book, nudge.id);
+      h.lastDismissedAt = Date.now();
+      if (dontShowAgain) h.dontShowAgain = true;
+    });
+  };
+
+  const act = (nudge: Nudge, action: NudgeAction) => {
+    const user = who();
+    report(NUDGE_EVENTS.clicked, nudge, user, { action: action.type });
+    if (action.type === 'talk_to_sales') {
+      track(SIGNAL_EVENT, { signalId: TALK_TO_SALES, type: TALK_TO_SALES, nudgeId: nudge.id });
+      return true;
+    }
+    hideShown();
+    if (win) runAction(action, win, warn);
+    return false;
+  };
+
+  /** The nudges surface, fetched and mounted the first time a nudge is shown. */
+  const surface = () =>
+    (ui ??= loadNudges().then(
+      ({ mountNudges }) =>
+        mountNudges(win!.document, {
+          theme: config!.theme,
+          strings: config!.strings,
+          locales: config!.locales,
+          warn,
+          act,
+          close,
+        }),
+      (error) => {
+        ui = null;
+        warn('could not load the upgrade prompts', error);
+        return null;
+      },
+    ));
+
+  const onClick = (event: Event) => {
+    if (!rules) return;
+    const path = event.composedPath();
+    // Clicks in ahakit's own surfaces are not the user's hand-raises.
+    if (path.some((node) => (node as Element).localName?.startsWith('ahakit-'))) return;
+    for (const signal of rules.signals.values()) {
+      if (signal.type !== 'click') continue;
+      try {
+        if (path.some((node) => (node as Element).matches?.(signal.selector)))
+          consider([{ kind: 'click', matched: signal.id }], {});
+      } catch {
+        warn(`signal "${signal.id}": "${signal.selector}" is not a valid selector`);
+      }
+    }
+  };
+
+  const page = (path: string | undefined) => {
+    if (path === undefined || path === lastPath) return;
+    lastPath = path;
+    consider([{ kind: 'page', path }], { path });
+  };
+
+  /** Takes the nudge on screen away; the next one may come. */
+  const hideShown = () => {
+    busy = false;
+    void ui?.then((surface) => surface?.hide());
+  };
+
+  const stop = () => {
+    generation++;
+    busy = false;
+    void ui?.then((surface) => surface?.unmount());
+    ui = null;
+    win?.document?.removeEventListener('click', onClick, true);
+  };
+
+  const unsubscribe = [
+    on('config', ({ config: next }) => {
+      const fresh = next as PublicConfig | null;
+      stop();
+      config = fresh;
+      rules = fresh?.nudges?.length || fresh?.signals?.length ? compileNudges(fresh) : null;
+      milestoneRules = rules && compileRules(fresh!);
+      if (!rules || !win?.document) return;
+      win.document.addEventListener('click', onClick, true);
+      // The first page view is usually sent before the config arrives.
+      lastPath = undefined;
+      page(win.location?.pathname);
+    }),
+    on('reset', () => {
+      generation++;
+      hideShown();
+    }),
+  ];
+
+  return {
+    /** Each message the widget queues, with the milestones it reached. */
+    handle(message: AhakitEvents['track'], reached: string[]) {
+      if (!rules) return;
+      const m = message as typeof message & {
+        event?: string;
+        properties?: Record<string, unknown>;
+      };
+      const properties = m.properties ?? {};
+      if (m.type === 'page') return page(properties.path as string | undefined);
+      const happening: Happening = { milestones: reached };
+      const inputs: SignalInput[] = [];
+      const event = m.event;
+      if (m.type === 'track' && event && event !== SIGNAL_EVENT && !event.startsWith('$nudge_')) {
+        happening.event = { event, properties };
+        inputs.push(
+          event === '$usage'
+            ? { kind: 'usage', ...(properties as { metric: string; used: number; limit: number }) }
+            : { kind: 'event', event, properties },
+        );
+        convert(event, properties, Date.parse(m.timestamp));
+      }
+      if (inputs.length || reached.length) consider(inputs, happening);
+    },
+    /** `ahakit.show(id)`: considers the nudge now, within its frequency and the budget. */
+    show(nudgeId: string) {
+      if (!rules?.nudgeById.has(nudgeId)) return warn(`unknown nudge "${nudgeId}"`);
+      consider([], {}, nudgeId);
+    },
+    stop() {
+      for (const off of unsubscribe) off();
+      stop();
+    },
+  };
+}

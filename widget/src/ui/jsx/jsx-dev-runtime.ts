@@ -1,2 +1,0 @@
-/** Development builds import the same runtime from here. */
-export * from './jsx-runtime';
