@@ -304,11 +304,15 @@ describe('npm start’s demo webhook receiver', () => {
     expect(res.status).toBe(200);
 
     const who = 'Ada Lovelace (ada@analytical.example, Analytical Engines)';
-    await eventually(async () =>
-      collector.output().includes(`webhook pql.qualified: ${who} qualified as upsell PQL — score `)
+    // Deliveries go out in parallel: wait for all three kinds, in whatever order they print.
+    await eventually(async () => {
+      const out = collector.output();
+      return out.includes(`webhook pql.qualified: ${who} qualified as upsell PQL — score `) &&
+        out.includes('webhook handraise: ') &&
+        out.includes('webhook activation: ')
         ? true
-        : undefined,
-    );
+        : undefined;
+    });
     const printed = collector.output();
     expect(printed).toContain(`webhook handraise: ${who} opened the pricing page /pricing\n`);
     expect(printed).toMatch(/webhook activation: Ada Lovelace \(.*\) is activated after 1 min\n/);

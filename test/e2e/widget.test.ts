@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, launchBrowser } from '../helpers/browser';
@@ -21,7 +21,8 @@ interface TimelineEvent {
 }
 
 const SNIPPET = `<script>window.ahakit=window.ahakit||function(){(ahakit.q=ahakit.q||[]).push(arguments)}</script>`;
-// The built script-tag bundle, as the collector serves it: these tests run against it, not the sources.
+// The built script tag's loader, as the collector serves it: these tests run against the
+// built files (it imports the built core from beside itself), not the sources.
 const BUNDLE = readFileSync('dist/widget/ahakit.js', 'utf8');
 
 function configAllowing(origin: string): string {
@@ -111,9 +112,15 @@ describe.skipIf(!hasBrowser)('the built widget in Chromium', () => {
       </head><body><p id="host">host ok</p></body></html>`;
     const server = await startStaticSite({ '/': html });
     const page = await browser.newPage();
-    // The site serves the bundle itself: the collector is down and cannot.
+    // The site hosts the widget's files itself, as a CDN would: the collector is down.
     await page.route('**/ahakit.js', (route) =>
       route.fulfill({ body: BUNDLE, contentType: 'text/javascript' }),
+    );
+    await page.route('**/chunks/*', (route) =>
+      route.fulfill({
+        path: join('dist/widget/chunks', basename(new URL(route.request().url()).pathname)),
+        contentType: 'text/javascript',
+      }),
     );
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
