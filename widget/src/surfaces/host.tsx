@@ -44,11 +44,14 @@ interface GuardProps {
  * reach `window.onerror`).
  */
 class Guard extends Component<GuardProps, { failed: boolean }> {
+  private warned = false;
   static override getDerivedStateFromError() {
     return { failed: true };
   }
   override componentDidCatch(error: unknown) {
-    this.props.warn(`${this.props.what} failed`, error);
+    // Several components may fail in one render: one warning.
+    if (!this.warned) this.props.warn(`${this.props.what} failed`, error);
+    this.warned = true;
   }
   override render() {
     return this.state.failed ? null : this.props.children;
