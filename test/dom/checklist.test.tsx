@@ -32,6 +32,7 @@ function channels() {
 async function open(
   options: {
     cfg?: AhakitConfig;
+    /** The collector's answer for the user's state: fixed, or read at each request. */
     state?: unknown;
     channel?: (name: string) => BroadcastChannel;
     plan?: string;
@@ -52,7 +53,8 @@ async function open(
         fetches.push(url);
         if (url.includes('/v1/config')) return json(200, options.cfg ?? config);
         if (url.includes('/state')) {
-          return options.state ? json(200, options.state) : json(404, {});
+          const state = typeof options.state === 'function' ? options.state() : options.state;
+          return state ? json(200, state) : json(404, {});
         }
         return json(200, { accepted: 1, duplicates: 0 });
       },
@@ -186,6 +188,33 @@ describe('the onboarding checklist', () => {
     const { ui, fetches } = await open({ state });
     await waitFor(() => expect(launcher(ui()).textContent).toBe('1 of 5'));
     expect(fetches.some((u) => u.includes('/v1/users/u1/state?key='))).toBe(true);
+  });
+
+  it('asks the collector again once this page’s first events are delivered, so progress is never behind it', async () => {
+    // An earlier page left "message sent" queued: the collector knows it once delivered.
+    let delivered = false;
+    const state = () => ({
+      userId: 'u1',
+      accountId: 'w1',
+      user: {
+        firstSeen: 1,
+        lastSeen: 2,
+        reached: delivered ? { first_message: 2 } : {},
+        activatedAt: null,
+        progress: {},
+        seen: [],
+      },
+      account: null,
+      dismissed: {},
+    });
+    const { ahakit, ui, fetches } = await open({ state });
+    const stateFetches = () => fetches.filter((u) => u.includes('/state?')).length;
+    expect(launcher(ui()).textContent).toBe('0 of 5');
+    const before = stateFetches();
+    delivered = true;
+    await ahakit.flush();
+    await waitFor(() => expect(launcher(ui()).textContent).toBe('1 of 5'), { timeout: 4000 });
+    expect(stateFetches()).toBe(before + 1);
   });
 
   it('keeps two tabs the same', async () => {

@@ -269,6 +269,78 @@ describe('upgrade prompts', () => {
     expect(events('$nudge_shown')).toHaveLength(0);
   });
 
+  it('shows a prompt that came while another was on screen once that one closes, each exposed once', async () => {
+    // Seeds that put u1 in the treatment group of both experiments.
+    const treated = (prefix: string) => {
+      for (let i = 0; ; i++) if (bucket(`${prefix}${i}`, 'u1') >= 0.5) return `${prefix}${i}`;
+    };
+    const competing = {
+      ...base,
+      nudges: [
+        { ...base.nudges![1]!, experiment: { control: 0.5, seed: treated('card') } },
+        { ...base.nudges![2]!, experiment: { control: 0.5, seed: treated('banner') } },
+      ],
+    } as AhakitConfigInput;
+    const { ahakit, ui, events } = await open(competing);
+    ahakit.usage('messages', 40, 50);
+    await waitFor(() => ui().getByRole('region', { name: 'Nearly there' }));
+    // The pricing page while the card is up: the banner is eligible, and waits.
+    window.history.pushState(null, '', '/pricing');
+    await waitFor(() => expect(events('$nudge_eligible')).toHaveLength(2));
+    await settle();
+    expect(ui().queryByRole('region', { name: 'Questions about plans?' })).toBeNull();
+    expect(events('$nudge_shown').map((e) => e.properties.nudgeId)).toEqual(['limit_card']);
+
+    fireEvent.click(ui().getByRole('button', { name: 'Not now' }));
+    await waitFor(() => ui().getByRole('region', { name: 'Questions about plans?' }));
+    expect(events('$nudge_shown').map((e) => e.properties.nudgeId)).toEqual([
+      'limit_card',
+      'sales',
+    ]);
+    expect(events('$nudge_exposure').map((e) => e.properties.nudgeId)).toEqual([
+      'limit_card',
+      'sales',
+    ]);
+    expect(events('$nudge_expired')).toEqual([]);
+    window.history.pushState(null, '', '/');
+  });
+
+  it('records a waiting prompt that is no longer eligible once the screen is free as expired, exposed once', async () => {
+    const treated = (prefix: string) => {
+      for (let i = 0; ; i++) if (bucket(`${prefix}${i}`, 'u1') >= 0.5) return `${prefix}${i}`;
+    };
+    const upgraded = {
+      ...base,
+      nudges: [
+        base.nudges![1]!,
+        {
+          ...base.nudges![2]!,
+          audience: { accountTrait: 'plan', value: 'free' },
+          experiment: { control: 0.5, seed: treated('banner') },
+        },
+      ],
+    } as AhakitConfigInput;
+    const { ahakit, ui, events } = await open(upgraded);
+    ahakit.group('w1', { plan: 'free' });
+    ahakit.usage('messages', 40, 50);
+    await waitFor(() => ui().getByRole('region', { name: 'Nearly there' }));
+    window.history.pushState(null, '', '/pricing');
+    await waitFor(() => expect(events('$nudge_eligible')).toHaveLength(2));
+    // The workspace upgrades while the banner waits: it is for free workspaces only.
+    ahakit.group('w1', { plan: 'pro' });
+    fireEvent.click(ui().getByRole('button', { name: 'Not now' }));
+    await waitFor(() => expect(events('$nudge_expired')).toHaveLength(1));
+    expect(events('$nudge_expired')[0]?.properties).toMatchObject({
+      nudgeId: 'sales',
+      reason: 'audience',
+      variant: 'treatment',
+    });
+    expect(events('$nudge_exposure').map((e) => e.properties.nudgeId)).toEqual(['sales']);
+    expect(ui().queryByRole('region', { name: 'Questions about plans?' })).toBeNull();
+    expect(events('$nudge_shown').map((e) => e.properties.nudgeId)).toEqual(['limit_card']);
+    window.history.pushState(null, '', '/');
+  });
+
   it('counts the goal event as a conversion of the prompt shown', async () => {
     const { ahakit, ui, events } = await open();
     ahakit.usage('messages', 50, 50);

@@ -31,6 +31,7 @@ import { loadNudges } from '../surfaces';
 import type { NudgeSurface } from '../surfaces/nudges/mount';
 import type { IdentityState } from '../tracking/identity';
 import type { Warn } from '../warn';
+import { createWaitingLine, type Waiting } from './waiting-line';
 
 /** What one browser remembers of one user's nudges (IndexedDB, shared by the tabs). */
 interface Book {
@@ -66,6 +67,9 @@ function entry(book: Book, id: string): NudgeHistory {
 }
 /** A tooltip whose target has not appeared by then is given up, unseen and unrecorded. */
 const ANCHOR_WAIT_MS = 10_000;
+/** Prompts waiting for the screen: how many at most, and for how long. */
+const LINE_LIMIT = 3;
+const LINE_MAX_AGE_MS = 10 * 60_000;
 const SESSION_KEY = 'ahakit:nudges';
 
 /** The device type for `device` audiences, from User-Agent Client Hints or the UA string. */
@@ -99,6 +103,10 @@ export function startNudges(options: NudgeOptions) {
   let ui: Promise<NudgeSurface | null> | null = null;
   /** A nudge is on screen, or on its way there (surface loading, tooltip target awaited). */
   let busy = false;
+  /** Which one. */
+  let onScreen: string | null = null;
+  /** Eligible prompts waiting for the screen to be free. */
+  const line = createWaitingLine(LINE_LIMIT, LINE_MAX_AGE_MS);
   /** Bumped by a new config or reset: what was on its way is dropped. */
   let generation = 0;
 
@@ -182,7 +190,11 @@ export function startNudges(options: NudgeOptions) {
   const present = async (nudge: Nudge, user: string, holdout: boolean) => {
     const mine = generation;
     const current = () => mine === generation && who() === user;
-    busy = true;
+    // A held-back user sees nothing: the screen stays free for others.
+    if (!holdout) {
+      busy = true;
+      onScreen = nudge.id;
+    }
     try {
       // Only tooltips wait for an element: the waiting comes with the first one.
       const target =
@@ -193,10 +205,12 @@ export function startNudges(options: NudgeOptions) {
               ),
             )
           : null;
-      if (!current() || (nudge.kind === 'tooltip' && !target)) return;
+      if (!current() || (nudge.kind === 'tooltip' && !target)) return freeScreen(mine, holdout);
       const shown = !holdout && (await surface());
-      if (!current()) return;
-      if (shown && !(await shown.show(nudge, locale(), audience(), target))) return;
+      if (!current()) return freeScreen(mine, holdout);
+      if (shown && !(await shown.show(nudge, locale(), audience(), target))) {
+        return freeScreen(mine, holdout);
+      }
       const now = Date.now();
       if (holdout || nudge.experiment) report(NUDGE_EVENTS.exposure, nudge, user);
       if (shown) {
@@ -209,13 +223,65 @@ export function startNudges(options: NudgeOptions) {
         h.lastShownAt = now;
         if (shown) book.recent.push(now);
       });
-      if (shown) return;
+      if (!shown) freeScreen(mine, holdout);
     } catch (error) {
       warn('a nudge failed', error);
+      freeScreen(mine, holdout);
     }
-    // Nothing is on screen: the next nudge may come.
-    if (mine === generation) busy = false;
   };
+
+  /** Nothing of `present`'s is on screen (any more): the next waiting prompt may come. */
+  function freeScreen(mine = generation, holdout = false) {
+    if (holdout || mine !== generation) return;
+    busy = false;
+    onScreen = null;
+    drain();
+  }
+
+  /** Records a waiting prompt that will not be shown, and its exposure in an experiment. */
+  const expire = (waiting: Waiting, reason: string) => {
+    const nudge = rules?.nudgeById.get(waiting.nudgeId)?.nudge;
+    if (!nudge || who() !== waiting.user) return;
+    if (nudge.experiment) report(NUDGE_EVENTS.exposure, nudge, waiting.user);
+    report(NUDGE_EVENTS.expired, nudge, waiting.user, { reason });
+  };
+
+  /** Puts an eligible prompt in line for the screen (it is recorded as eligible now). */
+  const wait = (nudge: Nudge, user: string) => {
+    if (nudge.id === onScreen || line.has(nudge.id)) return;
+    report(NUDGE_EVENTS.eligible, nudge, user);
+    const entry = { nudgeId: nudge.id, priority: nudge.priority, user, since: Date.now() };
+    for (const dropped of line.add(entry)) expire(dropped, 'queue_full');
+  };
+
+  /**
+   * Once the screen is free: the first waiting prompt that is still eligible (audience,
+   * frequency, fatigue, decided afresh) is presented; the others are recorded as expired.
+   */
+  function drain() {
+    update((book, user) => {
+      if (!rules || busy) return;
+      const { next, stale } = line.next(Date.now());
+      for (const waiting of stale) expire(waiting, 'timeout');
+      if (!next) return;
+      if (next.user !== user) return drain();
+      const decision = decide(rules, {
+        triggered: [next.nudgeId],
+        audience: audience(),
+        history: book.history,
+        fatigue: { sessionShows: session(), recentShows: book.recent },
+        userId: user,
+        now: Date.now(),
+      });
+      const nudge = decision.pick && rules.nudgeById.get(decision.pick.nudgeId)?.nudge;
+      if (nudge) {
+        void present(nudge, user, decision.pick!.kind === 'holdout');
+      } else {
+        expire(next, decision.ineligible[0]?.reason ?? 'ineligible');
+        drain();
+      }
+    });
+  }
 
   /** Signals from `inputs`, then the nudges they and `happening` trigger, then a decision. */
   const consider = (inputs: SignalInput[], happening: Happening, only?: string) => {
@@ -231,8 +297,8 @@ export function startNudges(options: NudgeOptions) {
       }
       for (const { signalId, trigger } of signals) track(SIGNAL_EVENT, { signalId, ...trigger });
       const triggered = only ? [only] : triggeredNudges(rules, { ...happening, signals });
-      if (!triggered.length || busy) return;
-      const { pick } = decide(rules, {
+      if (!triggered.length) return;
+      const { pick, eligible } = decide(rules, {
         triggered,
         audience: audience(),
         history: book.history,
@@ -241,9 +307,16 @@ export function startNudges(options: NudgeOptions) {
         now: Date.now(),
       });
       const nudge = pick && rules.nudgeById.get(pick.nudgeId)?.nudge;
-      if (!nudge) return;
-      report(NUDGE_EVENTS.eligible, nudge, user);
-      void present(nudge, user, pick.kind === 'holdout');
+      if (!nudge || nudge.id === onScreen || line.has(nudge.id)) return;
+      // The others eligible now wait their turn, unless the winner is held back: a
+      // control group sees nothing, and nothing else instead.
+      const others = pick.kind === 'show' ? eligible.filter((id) => id !== nudge.id) : [];
+      if (pick.kind === 'show' && busy) wait(nudge, user);
+      else {
+        report(NUDGE_EVENTS.eligible, nudge, user);
+        void present(nudge, user, pick.kind === 'holdout');
+      }
+      for (const id of others) wait(rules.nudgeById.get(id)!.nudge, user);
     });
   };
 
@@ -260,7 +333,6 @@ export function startNudges(options: NudgeOptions) {
     });
 
   const close = (nudge: Nudge, dontShowAgain: boolean) => {
-    busy = false;
     const user = who();
     report(NUDGE_EVENTS.dismissed, nudge, user, { dontShowAgain });
     update((book) => {
@@ -268,6 +340,7 @@ export function startNudges(options: NudgeOptions) {
       h.lastDismissedAt = Date.now();
       if (dontShowAgain) h.dontShowAgain = true;
     });
+    freeScreen();
   };
 
   const act = (nudge: Nudge, action: NudgeAction) => {
@@ -325,13 +398,15 @@ export function startNudges(options: NudgeOptions) {
 
   /** Takes the nudge on screen away; the next one may come. */
   const hideShown = () => {
-    busy = false;
     void ui?.then((surface) => surface?.hide());
+    freeScreen();
   };
 
   const stop = () => {
     generation++;
     busy = false;
+    onScreen = null;
+    line.clear();
     void ui?.then((surface) => surface?.unmount());
     ui = null;
     win?.document?.removeEventListener('click', onClick, true);
@@ -351,8 +426,12 @@ export function startNudges(options: NudgeOptions) {
       page(win.location?.pathname);
     }),
     on('reset', () => {
+      // A sign-out drops what waited for the user who left.
+      line.clear();
       generation++;
-      hideShown();
+      busy = false;
+      onScreen = null;
+      void ui?.then((surface) => surface?.hide());
     }),
   ];
 

@@ -1,5 +1,7 @@
 import { effect } from '@preact/signals-core';
+import type { AhakitEvents } from '../api';
 import type { Store } from '../delivery/storage';
+import type { Emitter } from '../emitter';
 import type { Platform } from '../platform';
 import type { Warn } from '../warn';
 import type { Onboarding, ServerState, Snapshot } from './model';
@@ -11,9 +13,16 @@ interface TabMessage {
   snapshot: Snapshot;
 }
 
+/** The collector projects what it stored just after answering: ask a moment later. */
+const AFTER_DELIVERY_MS = 1_500;
+/** Deliveries after the first, and a tab coming back, refetch at most this often. */
+const REFRESH_EVERY_MS = 60_000;
+
 export interface SyncOptions {
   model: Onboarding;
-  platform: Pick<Platform, 'fetch' | 'channel'>;
+  platform: Pick<Platform, 'fetch' | 'channel' | 'window'>;
+  /** The instance's events: deliveries and tab focus refresh the collector's view. */
+  on?: Emitter<AhakitEvents>['on'] | undefined;
   store: Store;
   /** The collector's origin, without a trailing slash. */
   endpoint: string;
@@ -31,11 +40,14 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   progress at once;
  * - other tabs: every change is posted on `BroadcastChannel('ahakit')`, and what they
  *   post is merged (merging is idempotent, so an echo changes nothing and ends there);
- * - other devices: the collector's `/v1/users/:userId/state` is fetched on start and
- *   when the account changes, and merged.
+ * - other devices: the collector's `/v1/users/:userId/state` is fetched on start, when
+ *   the account changes, after the first delivery of this page (events an earlier page
+ *   left queued are only now acknowledged: the progress must not look less than the
+ *   collector knows), and after later deliveries or on coming back to the tab once a
+ *   minute has passed; and merged.
  * Returns the function that stops it. Failures are one warning each; nothing rejects.
  */
-export function startSync({ model, platform, store, endpoint, writeKey, warn }: SyncOptions) {
+export function startSync({ model, platform, store, endpoint, writeKey, warn, on }: SyncOptions) {
   const { userId } = model;
   const key = `state:${writeKey}:${userId}`;
   let stopped = false;
@@ -44,7 +56,9 @@ export function startSync({ model, platform, store, endpoint, writeKey, warn }: 
     if (!stopped && isObject(stored)) model.merge(stored as Partial<Snapshot>, false);
   });
 
+  let lastFetch = 0;
   const fetchState = async () => {
+    lastFetch = Date.now();
     try {
       const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(model.locale.peek())}`;
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
@@ -93,8 +107,28 @@ export function startSync({ model, platform, store, endpoint, writeKey, warn }: 
     void fetchState();
   });
 
+  let delivered = false;
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  const stale = () => Date.now() - lastFetch > REFRESH_EVERY_MS;
+  const offDelivered = on?.('delivered', () => {
+    if (refresh || (delivered && !stale())) return;
+    delivered = true;
+    refresh = setTimeout(() => {
+      refresh = undefined;
+      if (!stopped) void fetchState();
+    }, AFTER_DELIVERY_MS);
+  });
+  const doc = platform.window?.document;
+  const onVisible = () => {
+    if (doc?.visibilityState === 'visible' && stale()) void fetchState();
+  };
+  doc?.addEventListener('visibilitychange', onVisible);
+
   return () => {
     stopped = true;
+    clearTimeout(refresh);
+    offDelivered?.();
+    doc?.removeEventListener('visibilitychange', onVisible);
     stopSaving();
     stopFetching();
     channel?.close();
