@@ -80,6 +80,8 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   const storage = openStorage(platform.indexedDB, (reason) =>
     warn('IndexedDB failed; events are kept in memory', reason),
   );
+  // The queue and the delivery loop need each other: the queue reports an overflow (only
+  // from `add`, long after both exist) to the delivery loop that reads it.
   const queue = createQueue(storage.queue, writeKey, settings, (count) => {
     warn(`over ${settings.maxQueueSize} events queued; the oldest are dropped`);
     delivery.dropped(count, 'queue_full');
