@@ -94,23 +94,20 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: 'oxc' as const,
       manifest: true,
-      // The chunks are imported by URL from the host page, not from an HTML page of ours.
-      modulePreload: false,
+      // Library mode: no HTML page, and no module-preload helper around each `import()`
+      // (it would add a kilobyte to the core and resolve chunk URLs against the host page).
+      lib: { entry: { ahakit: CORE_SOURCE }, formats: ['es' as const] },
       rolldownOptions: {
-        input: { ahakit: CORE_SOURCE },
         // Lets shared code join the core (its surfaces import it from there) instead of
         // splitting it into chunks that every page would have to fetch as well.
         preserveEntrySignatures: 'allow-extension' as const,
         output: {
           format: 'es' as const,
+          // Library mode leaves ES output unminified for bundlers downstream; these files are
+          // served to browsers as they are.
+          minify: true,
           entryFileNames: 'chunks/[name]-[hash].js',
           chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
-          // The right-to-left language list is shared by the progress model and the
-          // surfaces, not the core: it travels with the signals they all load, rather
-          // than as a request of its own.
-          codeSplitting: {
-            groups: [{ name: 'signals', test: /signals-core|core\/config\/cross-checks/ }],
-          },
         },
         // Lowering the engine's class fields to ES2020 otherwise defines each one with a
         // helper (`Object.defineProperty` semantics); plain assignments do the same job

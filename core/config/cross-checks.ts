@@ -10,10 +10,6 @@ interface Ctx {
 }
 type Path = (string | number)[];
 
-const RTL = new Set(['ar', 'he', 'fa', 'ur']);
-/** Whether a locale is written right to left. */
-export const isRtl = (locale: string) => RTL.has(locale.split('-')[0]!);
-
 /**
  * Checks that span the config: every id referred to exists (webhook filters included), ids are unique, `all`/`any`
  * milestones don't loop back to themselves, and every per-locale text gives every

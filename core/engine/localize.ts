@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../config/text';
 
-export { isRtl } from '../config/cross-checks';
+export { isRtl } from './rtl';
 
 /** The config's `locales`: the fallback and the locales texts are written in. */
 export interface Locales {

@@ -21,9 +21,9 @@ describe('the widget’s download budgets', () => {
 
   // Aims not met yet (12 KB and 30 KB): these ceilings keep them from growing, and the
   // build prints how far each is from its aim.
-  it('keeps the prompt surface under 13 KB and the checklist-plus-prompt download under 31 KB', () => {
-    expect(groups.nudges.gzip).toBeLessThanOrEqual(13 * KB);
-    expect(groups.journey.gzip).toBeLessThanOrEqual(31 * KB);
+  it('keeps the prompt surface under 13.5 KB and the checklist-plus-prompt download under 31.5 KB', () => {
+    expect(groups.nudges.gzip).toBeLessThanOrEqual(13.5 * KB);
+    expect(groups.journey.gzip).toBeLessThanOrEqual(31.5 * KB);
   });
 });
 

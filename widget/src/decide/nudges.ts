@@ -21,7 +21,6 @@ import {
   triggeredNudges,
   type UsageMarks,
 } from '../../../core/engine';
-import { runAction } from '../actions/run-action';
 import type { AhakitEvents } from '../api';
 import type { Store } from '../delivery/storage';
 import type { Emitter } from '../emitter';
@@ -350,8 +349,8 @@ export function startNudges(options: NudgeOptions) {
       track(SIGNAL_EVENT, { signalId: TALK_TO_SALES, type: TALK_TO_SALES, nudgeId: nudge.id });
       return true;
     }
-    hideShown();
-    if (win) runAction(action, win, warn);
+    // The surface takes the prompt away and does what the action says.
+    freeScreen();
     return false;
   };
 
@@ -394,12 +393,6 @@ export function startNudges(options: NudgeOptions) {
     if (path === undefined || path === lastPath) return;
     lastPath = path;
     consider([{ kind: 'page', path }], { path });
-  };
-
-  /** Takes the nudge on screen away; the next one may come. */
-  const hideShown = () => {
-    void ui?.then((surface) => surface?.hide());
-    freeScreen();
   };
 
   const stop = () => {

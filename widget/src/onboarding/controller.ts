@@ -1,10 +1,11 @@
 import type { Condition } from '../../../core/config/conditions';
 import type { PublicConfig } from '../../../core/config/public-config';
-import { compileRules, type Rules } from '../../../core/engine';
+import { compileRules, emptyState, evaluateCondition, type Rules } from '../../../core/engine';
 import type { AhakitEvents } from '../api';
 import type { Store } from '../delivery/storage';
 import type { Emitter } from '../emitter';
 import type { Platform } from '../platform';
+import { loadChecklist } from '../surfaces';
 import type { IdentityState } from '../tracking/identity';
 import type { Warn } from '../warn';
 import type { Onboarding } from './model';
@@ -92,6 +93,22 @@ export function startOnboarding(options: ControllerOptions) {
     if (!rules || !config || !userId || !win?.document) return;
     const [forRules, forConfig] = [rules, config];
     following = userId;
+    // The audiences read traits the browser already has: when a checklist will show, its
+    // surface is fetched alongside the progress chunk, not after it (milestones are not
+    // known yet; this is only a head start, the model decides).
+    const context = {
+      traits: who.traits,
+      accountTraits: who.groupTraits,
+      user: emptyState(),
+      rules: forRules,
+    };
+    if (
+      forConfig.checklists.some(
+        (list) => !list.audience || evaluateCondition(list.audience, context),
+      )
+    ) {
+      loadChecklist().catch(() => {});
+    }
     running = import('./progress').then(
       ({ startProgress }) => {
         if (mine !== generation) return null;

@@ -8,6 +8,7 @@ import type {
 import type { Properties } from '../../../../core/engine';
 import { fillText, isRtl, localizeParsed, plainText } from '../../../../core/engine';
 import { findElement } from '../../actions/find-element';
+import { runAction } from '../../actions/run-action';
 import { stringsFor } from '../../strings';
 import type { Warn } from '../../warn';
 import { createHost } from '../host';
@@ -20,7 +21,10 @@ export interface NudgeMountOptions {
   strings: PublicConfig['strings'] | undefined;
   locales: PublicConfig['locales'];
   warn: Warn;
-  /** The call to action was used; true keeps the nudge open (to say thanks). */
+  /**
+   * The call to action was used; true keeps the nudge open (to say thanks), false takes it
+   * away and runs the action in the page.
+   */
   act: (nudge: Nudge, action: NudgeAction) => boolean;
   close: (nudge: Nudge, dontShowAgain: boolean) => void;
 }
@@ -59,6 +63,7 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
     (options.theme?.zIndex ?? BASE_Z_INDEX) + 1,
   );
   const { host, shadow, container } = ui;
+  const win = doc.defaultView!;
   const live = doc.createElement('div');
   live.className = 'ak-root ak-sr';
   live.setAttribute('aria-live', 'polite');
@@ -139,7 +144,12 @@ export function mountNudges(doc: Document, options: NudgeMountOptions) {
           onAction={() =>
             guard(() => {
               const action = now.nudge.cta?.action;
-              if (action && options.act(now.nudge, action)) shown.value = { ...now, thanks: true };
+              if (!action) return;
+              if (options.act(now.nudge, action)) shown.value = { ...now, thanks: true };
+              else {
+                hide();
+                if (action.type !== 'talk_to_sales') runAction(action, win, warn);
+              }
             })
           }
           onClose={(never) =>
