@@ -3,8 +3,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.map', '.json']);
+import { COMPRESSIBLE } from '../server/src/routes/compressed-file';
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

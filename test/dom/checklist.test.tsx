@@ -269,8 +269,14 @@ describe('the onboarding checklist', () => {
 
   it('does nothing, and throws nothing, when the config has no checklists', async () => {
     const cfg = { ...config, checklists: [] };
-    const { ahakit } = await open({ cfg, shows: false });
+    const { ahakit, fetches } = await open({ cfg, shows: false });
     expect(() => ahakit.track('workspace_created')).not.toThrow();
+    await ahakit.flush();
+    await settle();
+    // The config was applied, and nothing of the checklist started: no progress to
+    // follow (its first step asks the collector for the user's state), no surface.
+    expect(fetches.some((url) => url.includes('/v1/config'))).toBe(true);
+    expect(fetches.some((url) => url.includes('/state'))).toBe(false);
     expect(document.querySelector('ahakit-widget')).toBeNull();
   });
 });

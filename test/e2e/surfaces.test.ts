@@ -71,18 +71,28 @@ const page = (collector: string, user: string, plan: string) => `${SNIPPET}
 const html = (head: string, body = '<h1>Host</h1>') =>
   `<!doctype html><html><head><title>Host</title>${head}</head><body>${body}</body></html>`;
 
-/** The widget's files this page fetched: name (without hash), content-encoding, status. */
+/** The widget's file a URL names (the chunk's name without its hash), if it is one. */
+const widgetFile = (url: string) =>
+  /\/(ahakit\.js|chunks\/([a-z]+(?:-[a-z]+)*)-[\w-]{8}\.js)$/
+    .exec(url)
+    ?.slice(1)
+    .reverse()
+    .find(Boolean);
+
+/**
+ * The widget's files this page asked for (requests, so one still on its way counts) and,
+ * once answered, their content-encoding.
+ */
 function chunkLog(p: Page) {
-  const seen: Array<{ name: string; encoding: string | undefined; status: number }> = [];
+  const seen: Array<{ name: string; encoding: string | undefined }> = [];
+  p.on('request', (request) => {
+    const name = widgetFile(request.url());
+    if (name) seen.push({ name, encoding: undefined });
+  });
   p.on('response', (response) => {
-    const match = /\/(ahakit\.js|chunks\/([a-z-]+)-[\w-]+\.js)$/.exec(response.url());
-    if (match) {
-      seen.push({
-        name: match[2] ?? match[1]!,
-        encoding: response.headers()['content-encoding'],
-        status: response.status(),
-      });
-    }
+    const name = widgetFile(response.url());
+    const entry = seen.find((e) => e.name === name && e.encoding === undefined);
+    if (entry) entry.encoding = response.headers()['content-encoding'] ?? 'identity';
   });
   return seen;
 }

@@ -11,6 +11,7 @@ import { defaultPlatform, type Platform } from './platform';
 import { utf8Length } from './tracking/bytes';
 import { deviceContext, pageInfo } from './tracking/context';
 import { createIdentity } from './tracking/identity';
+import { wantedLocale } from './tracking/locale';
 import { buildMessage, type JsonObject, type MessageBody, toJsonObject } from './tracking/messages';
 import { watchNavigation } from './tracking/navigation';
 import { watchPageExit } from './tracking/page-exit';
@@ -239,12 +240,14 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   }
 
   // The config comes in the user's language only: the trait `locale`, else the browser's.
-  const wantedLocale = () =>
-    String(identity.current().traits.locale ?? win?.navigator?.language ?? '');
   let configLocale: string | undefined;
+  /** The latest load: an older one still on its way (another locale) must not win. */
+  let loads = 0;
   const fetchConfig = () => {
-    configLocale = wantedLocale();
+    configLocale = wantedLocale(identity.current().traits, win);
     const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(configLocale)}`;
+    const load = ++loads;
+    const isActive = () => !destroyed && load === loads;
     void ready.then(() =>
       loadConfig({
         platform,
@@ -252,21 +255,22 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
         store: storage.config,
         warn,
         onConfig: (update) => {
+          if (!isActive()) return;
           Object.assign(
             settings,
             readSettings({ 'config.widget': update.config?.widget, options }, warn),
           );
           emitter.emit('config', update);
         },
-        isActive: () => !destroyed,
+        isActive,
       }),
     );
   };
   if (options.loadConfig !== false) {
     fetchConfig();
     // A user who signs in with another language gets the config in theirs.
-    emitter.on('identify', () => {
-      if (wantedLocale() !== configLocale) fetchConfig();
+    emitter.on('identify', ({ traits }) => {
+      if (wantedLocale(traits, win) !== configLocale) fetchConfig();
     });
   }
 

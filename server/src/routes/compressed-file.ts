@@ -16,7 +16,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg']);
+/** Text formats, worth compressing (the build writes `.br`/`.gz` copies of these). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg']);
 
 type Encoding = 'br' | 'gzip';
 
@@ -42,18 +43,32 @@ export function acceptedEncodings(header: string | undefined): Encoding[] {
   return (['br', 'gzip'] as const).filter((e) => accepted.has(e) || accepted.has('*'));
 }
 
-const readOptional = (file: string) => {
+/** A file's bytes, or null when it is not there. */
+export function readOptional(file: string): Buffer | null {
   try {
     return readFileSync(file);
   } catch {
-    return undefined;
+    return null;
   }
-};
+}
+
+/** A strong ETag for `content`: its SHA-256, shortened. */
+export const etagOf = (content: string | Buffer) =>
+  `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+
+/** A compressed copy the build wrote beside `file`, unless `file` changed since. */
+function sibling(file: string, suffix: string, since: number): Buffer | null {
+  try {
+    return statSync(`${file}${suffix}`).mtimeMs >= since ? readFileSync(`${file}${suffix}`) : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A file and its compressed forms: the build's `.br` and `.gz` siblings when they are
- * there (`scripts/compress-assets.ts`), else compressed once here and kept in memory
- * until the file changes. Null when the file is missing.
+ * there and not older than the file (`scripts/compress-assets.ts`), else compressed once
+ * here and kept in memory until the file changes. Null when the file is missing.
  */
 function variants(file: string): Variants | null {
   let stat: ReturnType<typeof statSync>;
@@ -67,13 +82,13 @@ function variants(file: string): Variants | null {
   const known = cache.get(file);
   if (known?.stamp === stamp) return known;
   const identity = readFileSync(file);
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  const entry: Variants = { stamp, etag, identity };
+  const entry: Variants = { stamp, etag: etagOf(identity), identity };
   if (COMPRESSIBLE.has(extname(file)) && identity.length > 256) {
+    // A copy older than the file (rebuilt or replaced alone) would serve stale content.
     entry.br =
-      readOptional(`${file}.br`) ??
+      sibling(file, '.br', stat.mtimeMs) ??
       brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } });
-    entry.gzip = readOptional(`${file}.gz`) ?? gzipSync(identity, { level: 9 });
+    entry.gzip = sibling(file, '.gz', stat.mtimeMs) ?? gzipSync(identity, { level: 9 });
   }
   cache.set(file, entry);
   return entry;
@@ -101,18 +116,20 @@ export function serveFile(
 ): Response | null {
   const found = variants(file);
   if (!found) return null;
-  const common: Record<string, string> = {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    ETag: found.etag,
-    Vary: 'Accept-Encoding',
-    ...headers,
-  };
-  if (etagMatches(request.headers.get('if-none-match') ?? undefined, found.etag)) {
-    return new Response(null, { status: 304, headers: common });
-  }
   const encoding = acceptedEncodings(request.headers.get('accept-encoding') ?? undefined).find(
     (e) => found[e],
   );
+  // Each encoding is its own representation, with its own ETag (RFC 9110, 8.8.3).
+  const etag = encoding ? `${found.etag.slice(0, -1)}-${encoding}"` : found.etag;
+  const common: Record<string, string> = {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    ...headers,
+  };
+  if (etagMatches(request.headers.get('if-none-match') ?? undefined, etag)) {
+    return new Response(null, { status: 304, headers: common });
+  }
   const body = encoding ? found[encoding]! : found.identity;
   return new Response(new Uint8Array(body), {
     headers: { ...common, ...(encoding && { 'Content-Encoding': encoding }) },

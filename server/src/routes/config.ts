@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { configForLocale, publicConfig } from '../../../core/config/public-config';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { pickLocale } from '../../../core/engine/localize';
 import { requireWriteKey, writeKeyOf } from '../auth';
-import { etagMatches } from './compressed-file';
+import { etagMatches, etagOf } from './compressed-file';
 
 /**
  * `GET /v1/config?key=…&locale=…`: the validated config for the widget, in the user's
@@ -19,8 +18,7 @@ export function configRoutes(config: AhakitConfig, writeKey: string): Hono {
     let found = bodies.get(locale);
     if (!found) {
       const body = JSON.stringify(configForLocale(served, locale));
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-      found = { body, etag };
+      found = { body, etag: etagOf(body) };
       bodies.set(locale, found);
     }
     return found;
@@ -37,7 +35,8 @@ export function configRoutes(config: AhakitConfig, writeKey: string): Hono {
     const { body, etag } = forLocale(locale);
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
-    c.header('Vary', 'Accept-Encoding');
+    // Added to CORS's `Vary: Origin`, never in place of it: a CDN keeps one copy per origin.
+    c.header('Vary', 'Accept-Encoding', { append: true });
     if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });

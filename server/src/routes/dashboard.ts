@@ -1,17 +1,6 @@
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
-import { serveFile } from './compressed-file';
-import { readOptional } from './static';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { CONTENT_TYPES, readOptional, serveFile } from './compressed-file';
 
 /**
  * The dashboard runs only its own files and talks only to its own origin; nothing inline
@@ -60,7 +49,7 @@ export function dashboardRoutes(dashboardDir: string): Hono {
     }
     return new Response(new Uint8Array(html), {
       headers: {
-        'Content-Type': TYPES['.html']!,
+        'Content-Type': CONTENT_TYPES['.html']!,
         'Cache-Control': 'no-cache',
         ...SECURITY_HEADERS,
       },

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
 import { AppError } from '../errors';
-import { CONTENT_TYPES, serveFile } from './compressed-file';
+import { CONTENT_TYPES, readOptional, serveFile } from './compressed-file';
 
 export interface StaticDeps {
   widgetDir: string;
@@ -82,13 +81,4 @@ export function staticRoutes({ widgetDir, demoDir, writeKey }: StaticDeps): Hono
   });
 
   return app;
-}
-
-/** A file's bytes, or null when it is not there. */
-export function readOptional(file: string): Buffer | null {
-  try {
-    return readFileSync(file);
-  } catch {
-    return null;
-  }
 }

@@ -16,17 +16,20 @@ export function waitForElement(
   onInvalid: () => void = () => {},
 ): Promise<Element | null> {
   return new Promise((resolve) => {
+    let invalid = false;
     const find = () => {
       try {
         return findElement(doc, selector);
       } catch {
-        onInvalid();
+        invalid = true;
         return null;
       }
     };
     const now = find();
     const win = doc.defaultView;
-    if (now || !win?.MutationObserver) return resolve(now);
+    if (invalid) onInvalid();
+    // Nothing to wait for: found, never findable, or no way to watch.
+    if (now || invalid || !win?.MutationObserver) return resolve(now);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = (element: Element | null) => {
       observer.disconnect();

@@ -1,4 +1,3 @@
-import type { Device } from '../../../core/config/conditions';
 import type { NudgeAction } from '../../../core/config/nudges';
 import type { PublicNudge as Nudge, PublicConfig } from '../../../core/config/public-config';
 import {
@@ -10,7 +9,6 @@ import {
   type Happening,
   inControl,
   NUDGE_EVENTS,
-  type NudgeHistory,
   type NudgeRules,
   pickLocale,
   type Rules,
@@ -29,17 +27,11 @@ import type { Platform } from '../platform';
 import { loadNudges } from '../surfaces';
 import type { NudgeSurface } from '../surfaces/nudges/mount';
 import type { IdentityState } from '../tracking/identity';
+import { wantedLocale } from '../tracking/locale';
 import type { Warn } from '../warn';
+import { createBooks, entry } from './book';
+import { deviceOf } from './device';
 import { createWaitingLine, type Waiting } from './waiting-line';
-
-/** What one browser remembers of one user's nudges (IndexedDB, shared by the tabs). */
-interface Book {
-  history: Record<string, NudgeHistory>;
-  /** When nudges were shown, the last 24 hours' worth. */
-  recent: number[];
-  /** Usage thresholds already reported, so a reload does not report them again. */
-  marks: UsageMarks;
-}
 
 export interface NudgeOptions {
   on: Emitter<AhakitEvents>['on'];
@@ -54,31 +46,11 @@ export interface NudgeOptions {
   track: (event: string, properties: Record<string, unknown>) => void;
 }
 
-const DAY = 86_400_000;
-
-/** A nudge's history in the book, created on first use. */
-function entry(book: Book, id: string): NudgeHistory {
-  const found = book.history[id];
-  if (found) return found;
-  const fresh = { shows: 0 };
-  book.history[id] = fresh;
-  return fresh;
-}
-/** A tooltip whose target has not appeared by then is given up, unseen and unrecorded. */
+/** A tooltip whose target has not appeared by then is given up (recorded as expired). */
 const ANCHOR_WAIT_MS = 10_000;
 /** Prompts waiting for the screen: how many at most, and for how long. */
 const LINE_LIMIT = 3;
 const LINE_MAX_AGE_MS = 10 * 60_000;
-const SESSION_KEY = 'ahakit:nudges';
-
-/** The device type for `device` audiences, from User-Agent Client Hints or the UA string. */
-function deviceOf(win: Window): Device {
-  const nav = win.navigator as Navigator & { userAgentData?: { mobile?: boolean } };
-  const ua = nav.userAgent ?? '';
-  if (/iPad|Tablet/i.test(ua) || (/Android/i.test(ua) && !/Mobile/i.test(ua))) return 'tablet';
-  return nav.userAgentData?.mobile || /Mobi|iPhone/i.test(ua) ? 'mobile' : 'desktop';
-}
-
 /**
  * Hand-raise signals and upgrade prompts in the browser. Watches what the user does (page
  * views, including SPA navigation; `usage()`; tracked events; clicks on configured
@@ -95,9 +67,8 @@ export function startNudges(options: NudgeOptions) {
   let rules: NudgeRules<Nudge> | null = null;
   let milestoneRules: Rules | null = null;
   let config: PublicConfig | null = null;
+  let configJson = '';
   let lastPath: string | undefined;
-  /** Serialises reads and writes of the book: one decision at a time. */
-  let chain: Promise<unknown> = Promise.resolve();
   /** The nudges surface, once a nudge was shown. */
   let ui: Promise<NudgeSurface | null> | null = null;
   /** A nudge is on screen, or on its way there (surface loading, tooltip target awaited). */
@@ -114,37 +85,9 @@ export function startNudges(options: NudgeOptions) {
     return userId ?? anonymousId;
   };
 
-  // The books of this page, for when IndexedDB is unavailable (some private windows):
-  // frequency and fatigue then hold for the page at least.
-  const memory = new Map<string, Book>();
-
-  /** Runs `change` on the stored book of the current user, then stores it. */
-  const update = (change: (book: Book, user: string) => void) => {
-    const user = who();
-    const key = `nudges:${user}`;
-    chain = chain
-      .then(() => store.get(key))
-      .then((stored) => {
-        const book = (stored as Book | undefined) ??
-          memory.get(key) ?? { history: {}, recent: [], marks: {} };
-        memory.set(key, book);
-        change(book, user);
-        book.recent = book.recent.filter((t) => t > Date.now() - DAY);
-        return store.set(key, book);
-      })
-      .catch((error) => warn('a nudge failed', error));
-  };
-
-  const session = (add = 0) => {
-    try {
-      const storage = win!.sessionStorage;
-      const shows = Number(storage.getItem(SESSION_KEY)) + add;
-      if (add) storage.setItem(SESSION_KEY, String(shows));
-      return shows;
-    } catch {
-      return 0;
-    }
-  };
+  const books = createBooks({ store, warn, who, win });
+  const { update } = books;
+  const session = books.sessionShows;
 
   const variantOf = (nudge: Nudge, user: string) =>
     nudge.experiment
@@ -165,8 +108,7 @@ export function startNudges(options: NudgeOptions) {
     const model = options.progress();
     if (model) return model.locale.value;
     const { supported, default: fallback } = config!.locales;
-    const wanted = String(identity().traits.locale ?? win?.navigator?.language ?? '');
-    return pickLocale(wanted, supported) ?? fallback;
+    return pickLocale(wantedLocale(identity().traits, win), supported) ?? fallback;
   };
 
   const audience = () => {
@@ -183,12 +125,18 @@ export function startNudges(options: NudgeOptions) {
   };
 
   /**
-   * Shows the nudge, or records the holdout, once a tooltip's target exists: a tooltip
-   * whose target never comes is given up, unseen and unrecorded.
+   * Shows the nudge, or records the holdout, once a tooltip's target exists. What never
+   * reaches the screen (no target, the surface failed, another user by then) is recorded
+   * as expired, so each eligible pick is exposed exactly once.
    */
   const present = async (nudge: Nudge, user: string, holdout: boolean) => {
     const mine = generation;
     const current = () => mine === generation && who() === user;
+    const waiting = { nudgeId: nudge.id, priority: nudge.priority, user, since: Date.now() };
+    const giveUp = (reason: string) => {
+      if (mine === generation) expire(waiting, reason);
+      freeScreen(mine, holdout);
+    };
     // A held-back user sees nothing: the screen stays free for others.
     if (!holdout) {
       busy = true;
@@ -204,11 +152,13 @@ export function startNudges(options: NudgeOptions) {
               ),
             )
           : null;
-      if (!current() || (nudge.kind === 'tooltip' && !target)) return freeScreen(mine, holdout);
-      const shown = !holdout && (await surface());
-      if (!current()) return freeScreen(mine, holdout);
+      if (!current()) return giveUp('user_changed');
+      if (nudge.kind === 'tooltip' && !target) return giveUp('no_target');
+      const shown = holdout ? null : await surface();
+      if (!current()) return giveUp('user_changed');
+      if (!holdout && !shown) return giveUp('surface_failed');
       if (shown && !(await shown.show(nudge, locale(), audience(), target))) {
-        return freeScreen(mine, holdout);
+        return giveUp(current() ? 'render_failed' : 'user_changed');
       }
       const now = Date.now();
       if (holdout || nudge.experiment) report(NUDGE_EVENTS.exposure, nudge, user);
@@ -225,7 +175,7 @@ export function startNudges(options: NudgeOptions) {
       if (!shown) freeScreen(mine, holdout);
     } catch (error) {
       warn('a nudge failed', error);
-      freeScreen(mine, holdout);
+      giveUp('failed');
     }
   };
 
@@ -240,7 +190,7 @@ export function startNudges(options: NudgeOptions) {
   /** Records a waiting prompt that will not be shown, and its exposure in an experiment. */
   const expire = (waiting: Waiting, reason: string) => {
     const nudge = rules?.nudgeById.get(waiting.nudgeId)?.nudge;
-    if (!nudge || who() !== waiting.user) return;
+    if (!nudge) return;
     if (nudge.experiment) report(NUDGE_EVENTS.exposure, nudge, waiting.user);
     report(NUDGE_EVENTS.expired, nudge, waiting.user, { reason });
   };
@@ -249,8 +199,8 @@ export function startNudges(options: NudgeOptions) {
   const wait = (nudge: Nudge, user: string) => {
     if (nudge.id === onScreen || line.has(nudge.id)) return;
     report(NUDGE_EVENTS.eligible, nudge, user);
-    const entry = { nudgeId: nudge.id, priority: nudge.priority, user, since: Date.now() };
-    for (const dropped of line.add(entry)) expire(dropped, 'queue_full');
+    const waiting = { nudgeId: nudge.id, priority: nudge.priority, user, since: Date.now() };
+    for (const dropped of line.add(waiting)) expire(dropped, 'queue_full');
   };
 
   /**
@@ -263,7 +213,11 @@ export function startNudges(options: NudgeOptions) {
       const { next, stale } = line.next(Date.now());
       for (const waiting of stale) expire(waiting, 'timeout');
       if (!next) return;
-      if (next.user !== user) return drain();
+      // Signed in since (a sign-out empties the line): the same person, another id.
+      if (next.user !== user) {
+        expire(next, 'user_changed');
+        return drain();
+      }
       const decision = decide(rules, {
         triggered: [next.nudgeId],
         audience: audience(),
@@ -285,7 +239,7 @@ export function startNudges(options: NudgeOptions) {
   /** Signals from `inputs`, then the nudges they and `happening` trigger, then a decision. */
   const consider = (inputs: SignalInput[], happening: Happening, only?: string) => {
     // Audiences read milestones: decide once the user's progress is known.
-    chain = chain.then(options.progressReady);
+    books.after(options.progressReady);
     update((book, user) => {
       if (!rules) return;
       const signals = [];
@@ -356,8 +310,8 @@ export function startNudges(options: NudgeOptions) {
 
   /** The nudges surface, fetched and mounted the first time a nudge is shown. */
   const surface = () =>
-    (ui ??= loadNudges().then(
-      ({ mountNudges }) =>
+    (ui ??= loadNudges()
+      .then(({ mountNudges }) =>
         mountNudges(win!.document, {
           theme: config!.theme,
           strings: config!.strings,
@@ -366,12 +320,14 @@ export function startNudges(options: NudgeOptions) {
           act,
           close,
         }),
-      (error) => {
+      )
+      .catch((error: unknown) => {
+        // Not loaded (a deploy removed the chunk, the network failed) or not mounted: the
+        // next prompt tries again.
         ui = null;
         warn('could not load the upgrade prompts', error);
         return null;
-      },
-    ));
+      }));
 
   const onClick = (event: Event) => {
     if (!rules) return;
@@ -400,13 +356,17 @@ export function startNudges(options: NudgeOptions) {
     busy = false;
     onScreen = null;
     line.clear();
-    void ui?.then((surface) => surface?.unmount());
+    void ui?.then((surface) => surface?.unmount()).catch((error) => warn('a nudge failed', error));
     ui = null;
     win?.document?.removeEventListener('click', onClick, true);
   };
 
   const unsubscribe = [
     on('config', ({ config: next }) => {
+      // The network's copy of the cached config: nothing changes, nothing is shown twice.
+      const json = JSON.stringify(next);
+      if (json === configJson) return;
+      configJson = json;
       const fresh = next as PublicConfig | null;
       stop();
       config = fresh;
@@ -424,7 +384,7 @@ export function startNudges(options: NudgeOptions) {
       generation++;
       busy = false;
       onScreen = null;
-      void ui?.then((surface) => surface?.hide());
+      void ui?.then((surface) => surface?.hide()).catch((error) => warn('a nudge failed', error));
     }),
   ];
 
