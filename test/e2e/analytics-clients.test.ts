@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)(
       });
       await page.close();
       expect(errors).toEqual([]);
-      return { sent, user };
+      return { sent, user, paths: [...paths].sort() };
     }
 
     async function expectSession(userId: string, sent: Map<string, string>, user: UserBody) {
@@ -143,24 +143,30 @@ describe.skipIf(!hasBrowser)(
     }
 
     it('stores every event @segment/analytics-next sends one by one (/v1/t, /v1/i, /v1/p, /v1/g)', async () => {
-      const { sent, user } = await run(
+      const { sent, user, paths } = await run(
         'ajs-standard',
         analyticsNextPage(collector.url, 'ajs-standard', null),
       );
+      expect(paths).toEqual(['/v1/g', '/v1/i', '/v1/p', '/v1/t']);
       await expectSession('ajs-standard', sent, user);
     });
 
     it('stores every event @segment/analytics-next sends with the batching strategy (/v1/b)', async () => {
       const strategy = { strategy: 'batching', config: { size: 10, timeout: 300 } };
-      const { sent, user } = await run(
+      const { sent, user, paths } = await run(
         'ajs-batching',
         analyticsNextPage(collector.url, 'ajs-batching', strategy),
       );
+      expect(paths).toEqual(['/v1/b']);
       await expectSession('ajs-batching', sent, user);
     });
 
     it("stores every event RudderStack's JS SDK sends by XHR, identify traits included", async () => {
-      const { sent, user } = await run('rs-xhr', rudderstackPage(collector.url, 'rs-xhr', {}));
+      const { sent, user, paths } = await run(
+        'rs-xhr',
+        rudderstackPage(collector.url, 'rs-xhr', {}),
+      );
+      expect(paths).toEqual(['/v1/group', '/v1/identify', '/v1/page', '/v1/track']);
       await expectSession('rs-xhr', sent, user);
     });
 
