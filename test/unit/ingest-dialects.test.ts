@@ -89,6 +89,19 @@ describe('RudderStack JS SDK', () => {
     expect(user.traits).toEqual({ firstName: 'Ada', plan: 'pro' });
   });
 
+  it('still refuses identify traits that are not an object, whatever context.traits holds', async () => {
+    const { post } = testApp();
+    const res = await post(
+      '/v1/identify',
+      { userId: 'u-7', traits: 'Ada', context: { traits: { firstName: 'Ada' } } },
+      auth,
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details).toEqual([
+      { index: 0, field: 'traits', reason: 'expected an object' },
+    ]);
+  });
+
   it('reads an empty userId as none, as RudderStack sends it before identify', async () => {
     const { post, store } = testApp();
     const res = await post('/v1/track', trackMessage({ userId: '', anonymousId: 'a-8' }), auth);
