@@ -1,12 +1,29 @@
 import { z } from 'zod';
 
-/** Go somewhere: a path in the app (SPA-aware) or an http(s) URL. */
+/**
+ * Whether a `url` action's target is an http(s) URL or a place in the app: a path
+ * (`/settings`), a relative one (`settings`, `../up`, `?tab=2`) or a hash (`#/completed`,
+ * for hash routers). Refused: other schemes (`javascript:`, `mailto:`) and `//host` or
+ * backslashes, which browsers read as another site.
+ */
+function appUrl(url: string): boolean {
+  if (/^https?:\/\/[^\s\\]+$/i.test(url)) return true;
+  if (!url || /[\s\\]/.test(url) || url.startsWith('//')) return false;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+/** Go somewhere: a place in the app (SPA- and hash-router-aware) or an http(s) URL. */
 export const urlAction = z.strictObject({
   type: z.literal('url'),
   url: z
     .string()
-    .regex(/^(\/(?!\/)|https?:\/\/)/, 'must be a path in the app ("/settings") or an http(s) URL')
-    .describe('Where to go.'),
+    .refine(
+      appUrl,
+      'must be an http(s) URL or a place in the app: a path ("/settings"), a relative one ("settings", "?tab=2") or a hash ("#/completed")',
+    )
+    .describe(
+      'Where to go: a path ("/settings"), a relative URL, a hash for hash routers ("#/completed") or an http(s) URL.',
+    ),
   newTab: z.boolean().default(false),
 });
 

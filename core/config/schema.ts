@@ -4,6 +4,7 @@ import { conversionSchema } from './conversion';
 import { crossCheck } from './cross-checks';
 import { activationSchema, milestoneSchema } from './milestones';
 import { fatigueSchema, nudgeSchema } from './nudges';
+import { allowedOrigin } from './origins';
 import { pqlDefinitionSchema } from './pql';
 import { signalSchema } from './signals';
 import { localesSchema } from './text';
@@ -16,18 +17,13 @@ import { webhooksSchema } from './webhooks';
  * inferred types, so zod never ships to the browser.
  */
 
-const origin = z
-  .string()
-  .regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be "*" or an origin like "https://app.example.com"')
-  .describe('An origin allowed to send events from a browser, or "*" for any.');
-
 export const collectorSchema = z
   .strictObject({
     allowedOrigins: z
-      .array(origin)
+      .array(allowedOrigin)
       .default([])
       .describe(
-        'Browser origins allowed to call the collector (CORS). The collector’s own origin is always allowed.',
+        'Browser origins allowed to call the collector (CORS); AHAKIT_ALLOWED_ORIGINS adds more. The collector’s own origin is always allowed.',
       ),
   })
   .describe('How the collector accepts events.');

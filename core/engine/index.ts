@@ -74,7 +74,7 @@ export type { NudgeEventName, Variant } from './nudges/events';
 export { NUDGE_EVENTS } from './nudges/events';
 export { goalReached } from './nudges/goal';
 export type { PathMatcher } from './nudges/match-path';
-export { compilePath, matchPath } from './nudges/match-path';
+export { compilePath, matchPath, pagePath } from './nudges/match-path';
 export type { Inline, TextNode, TextVars } from './nudges/render-text';
 export { fillText, parseText, plainText, renderText } from './nudges/render-text';
 export type {

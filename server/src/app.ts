@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { originMatcher } from '../../core/config/origins';
 import type { AhakitConfig } from '../../core/config/schema';
 import { rememberKey } from './auth';
-import { cors, sameHost } from './cors';
+import { cors, logRefusedOrigins, sameHost } from './cors';
 import { AppError } from './errors';
 import { adminRoutes } from './routes/admin';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { configRoutes } from './routes/config';
 import { dashboardRoutes } from './routes/dashboard';
+import { dialectRoutes } from './routes/dialects';
 import { ingestRoutes } from './routes/ingest';
 import { type ProjectionView, stateRoutes } from './routes/state';
 import { staticRoutes } from './routes/static';
@@ -21,6 +23,10 @@ export interface AppDeps {
   projection: ProjectionView;
   writeKey: string;
   adminKey: string;
+  /** Browser origins allowed besides `config.collector.allowedOrigins` (`AHAKIT_ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
+  /** Where refused origins are logged, once each; `console.warn` by default. */
+  log?: (line: string) => void;
   /** Folder of the built widget (`dist/widget`). */
   widgetDir: string;
   /** Folder of the TeamChat demo. */
@@ -38,9 +44,12 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   rememberKey(deps.writeKey);
   rememberKey(deps.adminKey);
-  const allowed = new Set(deps.config.collector.allowedOrigins);
+  const allowed = originMatcher([
+    ...deps.config.collector.allowedOrigins,
+    ...(deps.allowedOrigins ?? []),
+  ]);
   const originAllowed = (origin: string, host: string | undefined) =>
-    allowed.has('*') || allowed.has(origin) || sameHost(origin, host);
+    allowed(origin) || sameHost(origin, host);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
@@ -61,15 +70,21 @@ export function createApp(deps: AppDeps): Hono {
 
   // Browsers may call the public API from the configured origins; the admin API is for
   // the dashboard on the collector's own origin and for server-side tools.
-  const publicCors = cors(originAllowed);
+  const publicCors = cors({ isAllowed: originAllowed, onRefused: logRefusedOrigins(deps.log) });
   app.use('/v1/*', (c, next) =>
     c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next),
   );
+  app.use('/beacon/*', publicCors);
+  app.use('/sourceConfig', publicCors);
+  app.use('/sourceConfig/', publicCors);
 
   // JSON answers over 1 KB (the config, state, admin reads) go compressed.
   app.use('/v1/*', compress({ threshold: 1024 }));
 
   app.route('/v1', ingestRoutes(deps));
+  // RudderStack's beacon mode posts the same batches to /beacon/v1/batch?writeKey=….
+  app.route('/beacon/v1', ingestRoutes(deps));
+  app.route('/', dialectRoutes(deps));
   app.route('/v1', configRoutes(deps.config, deps.writeKey));
   app.route('/v1', stateRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));

@@ -70,13 +70,17 @@ async function startServing(
     projection: projector,
     writeKey: settings.writeKey,
     adminKey: settings.adminKey,
+    allowedOrigins: settings.allowedOrigins,
     widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
     demoDir: join(PACKAGE_ROOT, 'demo'),
   });
   const server = await listen(app, settings.port, settings.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host}:${port}`;
-  printBanner(url, settings, receiver);
+  printBanner(url, settings, receiver, [
+    ...config.collector.allowedOrigins,
+    ...settings.allowedOrigins,
+  ]);
   return {
     url,
     close: async () => {
@@ -124,7 +128,12 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function printBanner(url: string, settings: Settings, receiver: DemoReceiver | null): void {
+function printBanner(
+  url: string,
+  settings: Settings,
+  receiver: DemoReceiver | null,
+  origins: string[],
+): void {
   const demo = (value: string, fallback: string) =>
     value === fallback ? `${value}  (demo default)` : '(set)';
   console.log(
@@ -139,6 +148,9 @@ function printBanner(url: string, settings: Settings, receiver: DemoReceiver | n
       `  data        ${join(settings.dataDir, 'ahakit.sqlite')}`,
       `  write key   ${settings.writeKey}`,
       `  admin key   ${demo(settings.adminKey, 'sk_demo_admin')}`,
+      origins.length > 0
+        ? `  origins     ${url} and ${origins.join(', ')}  (AHAKIT_ALLOWED_ORIGINS adds more)`
+        : `  origins     ${url} only; allow your app's with AHAKIT_ALLOWED_ORIGINS=https://app.example.com,http://localhost:3000`,
       ...(receiver
         ? [
             receiver.webhookIds.length > 0

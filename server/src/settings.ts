@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { originProblem } from '../../core/config/origins';
 import { formatPath } from '../../core/config/validate';
 
 /** The package's root folder, so defaults work from any working directory. */
@@ -36,6 +37,17 @@ const envSchema = z.object({
     .min(1)
     .max(65_535)
     .default(DEMO_RECEIVER_PORT),
+  // Comma-separated, added to the config's collector.allowedOrigins; each entry is checked
+  // with the config's rules (crossChecks lists every bad one).
+  AHAKIT_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -44,6 +56,10 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   const writeKey = env.AHAKIT_WRITE_KEY ?? DEMO_WRITE_KEY;
   const adminKey = env.AHAKIT_ADMIN_KEY ?? DEMO_ADMIN_KEY;
+  for (const entry of (env.AHAKIT_ALLOWED_ORIGINS ?? '').split(',')) {
+    const problem = entry.trim() && originProblem(entry.trim());
+    if (problem) problems.push(`AHAKIT_ALLOWED_ORIGINS: "${entry.trim()}" ${problem}`);
+  }
   if (writeKey === adminKey) {
     problems.push('AHAKIT_ADMIN_KEY: must differ from AHAKIT_WRITE_KEY: the write key is public');
   }
@@ -69,6 +85,8 @@ export interface Settings {
   dataDir: string;
   writeKey: string;
   adminKey: string;
+  /** Browser origins allowed besides the config's `collector.allowedOrigins`. */
+  allowedOrigins: string[];
   /** Where `serve --demo-receiver` listens on 127.0.0.1. */
   demoReceiverPort: number;
   production: boolean;
@@ -110,6 +128,7 @@ export function readSettings(
     dataDir: fromCwd(e.AHAKIT_DATA_DIR),
     writeKey: e.AHAKIT_WRITE_KEY,
     adminKey: e.AHAKIT_ADMIN_KEY,
+    allowedOrigins: e.AHAKIT_ALLOWED_ORIGINS,
     demoReceiverPort: e.AHAKIT_DEMO_RECEIVER_PORT,
     production: e.NODE_ENV === 'production',
     demoKeys: e.AHAKIT_WRITE_KEY === DEMO_WRITE_KEY || e.AHAKIT_ADMIN_KEY === DEMO_ADMIN_KEY,

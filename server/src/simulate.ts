@@ -4,9 +4,12 @@ import { formatPath } from '../../core/config/validate';
 import {
   applyEvent,
   type Change,
+  compileNudges,
   compileRules,
   emptyState,
+  pagePath,
   type SubjectState,
+  signalsFor,
 } from '../../core/engine';
 import { messageSchema } from '../../core/events/schema';
 
@@ -25,6 +28,7 @@ export function simulate(
   file: string,
 ): { lines: SimulationLine[]; problems: string[] } {
   const rules = compileRules(config);
+  const nudgeRules = compileNudges(config);
   const users = new Map<string, SubjectState>();
   const accounts = new Map<string, SubjectState>();
   const linked = new Map<string, string>();
@@ -70,6 +74,15 @@ export function simulate(
         userId,
         accountId,
       });
+      if (m.type === 'page') {
+        // What the widget reports as a hand-raise when it sees this page (the same matcher).
+        const path = pagePath(m.properties ?? {}, nudgeRules.hashRoutes);
+        if (path !== undefined) {
+          for (const hit of signalsFor(nudgeRules, { kind: 'page', path }).hits) {
+            out.push({ line, subject: userId, text: `signal ${hit.signalId} fires: page ${path}` });
+          }
+        }
+      }
       users.set(userId, applied.user);
       if (accountId && applied.account) accounts.set(accountId, applied.account);
       const what = m.type === 'track' ? `"${m.event}"` : m.type;

@@ -242,6 +242,32 @@ describe('retries', () => {
     },
   );
 
+  it('on a 200 listing rejected messages reports them dropped as invalid and the rest delivered', async () => {
+    const { ahakit, collector, warnings } = start();
+    collector.answerBatches(
+      json(200, {
+        ok: true,
+        accepted: 2,
+        duplicates: 0,
+        message: '1 of 3 messages was rejected',
+        rejected: [{ index: 1, field: 'batch[1].event', reason: 'Too big: expected at most 200' }],
+      }),
+    );
+    const delivered: unknown[] = [];
+    const dropped: unknown[] = [];
+    ahakit.on('delivered', (event) => delivered.push(event));
+    ahakit.on('dropped', (event) => dropped.push(event));
+    await ahakit.ready;
+    ahakit.track('a');
+    ahakit.track('b');
+    ahakit.track('c');
+    await ahakit.flush();
+    expect(collector.batchRequests()).toHaveLength(1);
+    expect(delivered).toEqual([{ count: 2 }]);
+    expect(dropped).toEqual([{ count: 1, reason: 'invalid' }]);
+    expect(warnings()).toEqual([expect.stringContaining('event: Too big: expected at most 200')]);
+  });
+
   it('on 400 invalid_messages removes the whole batch and warns once naming the field', async () => {
     const { ahakit, collector, warnings } = start();
     const invalid = () =>

@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 
-/** A tiny site on another origin than the collector, serving fixed pages by path. */
+/**
+ * A tiny site on another origin than the collector, serving fixed pages by path, and
+ * `scripts` (path → file on disk, like a library's browser bundle in node_modules).
+ */
 export async function startStaticSite(
   pages: Record<string, string>,
+  scripts: Record<string, string> = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const script = scripts[path];
+    if (script !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(script));
+      return;
+    }
     const page = pages[path] ?? pages['/'];
     if (page === undefined) {
       res.writeHead(404).end();

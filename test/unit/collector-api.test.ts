@@ -113,25 +113,68 @@ describe('CORS', () => {
       headers: {
         Origin: 'https://app.example.com',
         'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type',
+        // What RudderStack's JS SDK asks for: it sends the anonymous id as a header.
+        'Access-Control-Request-Headers': 'anonymousid,authorization,content-type',
       },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-    expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    expect(res.headers.get('access-control-allow-headers')).toBe(
+      'anonymousid,authorization,content-type',
+    );
   });
 
-  it('refuses events posted from an origin that is not configured', async () => {
-    const { post, store } = testApp({ collector: { allowedOrigins: ['https://app.example.com'] } });
-    const res = await post(
-      '/v1/batch',
-      { writeKey: WRITE_KEY, batch: [trackMessage()] },
-      { Origin: 'https://evil.example' },
+  it('refuses an origin that is not allowed with a 403 the page can read, and logs the origin once', async () => {
+    const logged: string[] = [];
+    const { post, store, app } = testApp(
+      { collector: { allowedOrigins: ['https://app.example.com'] } },
+      undefined,
+      { log: (line) => logged.push(line) },
     );
+    const send = () =>
+      post(
+        '/v1/batch',
+        { writeKey: WRITE_KEY, batch: [trackMessage()] },
+        { Origin: 'https://evil.example' },
+      );
+    const res = await send();
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('origin_not_allowed');
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    const { error } = await res.json();
+    expect(error.code).toBe('origin_not_allowed');
+    expect(error.message).toContain('AHAKIT_ALLOWED_ORIGINS=https://evil.example');
+    await send();
+    const config = await app.request(`/v1/config?key=${WRITE_KEY}`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(config.status).toBe(403);
     expect(await store.countEvents()).toBe(0);
+    expect(logged).toEqual([
+      '[ahakit] refused browser requests from https://evil.example: allow it with AHAKIT_ALLOWED_ORIGINS=https://evil.example or collector.allowedOrigins in the config',
+    ]);
+  });
+
+  it('accepts subdomains of a wildcard entry and the origins of AHAKIT_ALLOWED_ORIGINS', async () => {
+    const { post } = testApp(
+      { collector: { allowedOrigins: ['https://*.example.com'] } },
+      undefined,
+      { allowedOrigins: ['http://localhost:3000'], log: () => {} },
+    );
+    const from = async (origin: string) =>
+      (
+        await post(
+          '/v1/batch',
+          { writeKey: WRITE_KEY, batch: [trackMessage()] },
+          { Origin: origin },
+        )
+      ).status;
+    expect(await from('https://app.example.com')).toBe(200);
+    expect(await from('https://eu.app.example.com')).toBe(200);
+    expect(await from('http://localhost:3000')).toBe(200);
+    expect(await from('https://example.com')).toBe(403);
+    expect(await from('https://app.example.com.evil.example')).toBe(403);
+    expect(await from('http://app.example.com')).toBe(403);
+    expect(await from('http://localhost:3001')).toBe(403);
   });
 
   it('always accepts its own origin, where the demo runs', async () => {

@@ -46,7 +46,7 @@ describe('POST /v1/batch', () => {
     expect(await store.countEvents()).toBe(3);
   });
 
-  it('keeps the valid messages of a batch and names the index, field and reason of each bad one', async () => {
+  it('answers 200 for a batch kept in part, naming the index, field and reason of each bad message', async () => {
     const { post, store } = testApp();
     const res = await post('/v1/batch', {
       writeKey: WRITE_KEY,
@@ -59,13 +59,13 @@ describe('POST /v1/batch', () => {
         trackMessage(),
       ],
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.error.code).toBe('invalid_messages');
-    expect(body.error.message).toMatch(/^4 of 6 messages were rejected/);
-    expect(body.error.message).toMatch(/The other 2 were stored\.$/);
+    expect(body.ok).toBe(true);
+    expect(body.message).toMatch(/^4 of 6 messages were rejected/);
+    expect(body.message).toMatch(/The other 2 were stored\.$/);
     expect(body.accepted).toBe(2);
-    expect(body.error.details).toEqual([
+    expect(body.rejected).toEqual([
       { index: 1, field: 'batch[1].event', reason: 'is required (expected string)' },
       { index: 2, field: 'batch[2].properties', reason: 'expected an object' },
       { index: 3, field: 'batch[3].userId', reason: 'userId or anonymousId is required' },
@@ -82,9 +82,9 @@ describe('POST /v1/batch', () => {
     const { post, store } = testApp();
     const big = trackMessage({ properties: { text: 'x'.repeat(33 * 1024) } });
     const res = await post('/v1/batch', { writeKey: WRITE_KEY, batch: [trackMessage(), big] });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.error.details).toEqual([
+    expect(body.rejected).toEqual([
       { index: 1, field: 'batch[1]', reason: 'message is 34 KB; the limit is 32 KB' },
     ]);
     expect(await store.countEvents()).toBe(1);

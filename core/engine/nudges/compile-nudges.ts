@@ -3,7 +3,7 @@ import type { AhakitConfig } from '../../config/schema';
 import type { EventSignal, PageSignal, Signal, UsageSignal } from '../../config/signals';
 import type { Properties } from '../compare';
 import { compileFilters } from '../conditions';
-import { compilePath, type PathMatcher } from './match-path';
+import { compilePath, isHashPattern, type PathMatcher } from './match-path';
 
 type PropertiesTest = (properties: Properties | undefined) => boolean;
 
@@ -44,6 +44,11 @@ export interface NudgeRules<N extends NudgeShape = Nudge> {
   readonly nudges: readonly CompiledNudge<N>[];
   readonly nudgeById: ReadonlyMap<string, CompiledNudge<N>>;
   readonly fatigue: Fatigue;
+  /**
+   * Whether a page signal or page trigger is a hash route (`"/#/completed"`): then the
+   * page path includes the hash (see `pagePath`), and a hash change is a new page.
+   */
+  readonly hashRoutes: boolean;
 }
 
 /** The parts of a validated config the nudge engine reads. */
@@ -70,9 +75,14 @@ export function compileNudges<N extends NudgeShape = Nudge>(config: NudgeConfig<
   const usageByMetric = new Map<string, UsageSignal[]>();
   const usageByEvent = new Map<string, UsageSignal[]>();
   const eventSignals = new Map<string, { signal: EventSignal; matches: PropertiesTest }[]>();
+  let hashRoutes = false;
+  const path = (pattern: string) => {
+    hashRoutes ||= isHashPattern(pattern);
+    return compilePath(pattern);
+  };
   for (const signal of config.signals ?? []) {
     signals.set(signal.id, signal);
-    if (signal.type === 'page') pageSignals.push({ signal, matches: compilePath(signal.path) });
+    if (signal.type === 'page') pageSignals.push({ signal, matches: path(signal.path) });
     else if (signal.type === 'usage') {
       if (signal.event) push(usageByEvent, signal.event.name, signal);
       else push(usageByMetric, signal.metric, signal);
@@ -85,7 +95,7 @@ export function compileNudges<N extends NudgeShape = Nudge>(config: NudgeConfig<
       nudge,
       order,
       seed: nudge.experiment?.seed ?? nudge.id,
-      matchesPath: 'page' in nudge.trigger ? compilePath(nudge.trigger.page) : null,
+      matchesPath: 'page' in nudge.trigger ? path(nudge.trigger.page) : null,
       matchesEvent: 'event' in nudge.trigger ? compileFilters(nudge.trigger.where) : null,
     }),
   );
@@ -98,6 +108,7 @@ export function compileNudges<N extends NudgeShape = Nudge>(config: NudgeConfig<
     nudges,
     nudgeById: new Map(nudges.map((n) => [n.nudge.id, n])),
     fatigue: config.fatigue ?? DEFAULT_FATIGUE,
+    hashRoutes,
   };
 }
 

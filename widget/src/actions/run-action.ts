@@ -4,8 +4,10 @@ import { findElement } from './find-element';
 
 /**
  * Does what a checklist item's action says, in the host page:
- * - `url`: a path of this app is pushed to history with a `popstate` event, so SPA routers
- *   render it without a reload; another origin is loaded; `newTab` opens a new tab;
+ * - `url`: a place in this app is reached the way its router listens: a hash on the same
+ *   page is set by the browser (`hashchange` and `popstate`, for hash routers); another
+ *   path is pushed to history with a `popstate` event, so SPA routers render it without a
+ *   reload; another origin is loaded; `newTab` opens a new tab;
  * - `event`: a `CustomEvent` on `window` for the app to handle;
  * - `element`: scrolls the element into view, focuses it and, with `click`, clicks it.
  * Returns the element pointed at (for the highlight), or null.
@@ -23,8 +25,12 @@ export function runAction(action: ChecklistAction, page: Window, warn: Warn): El
     }
     if (action.type === 'url') {
       const url = new URL(action.url, win.location.href);
+      const { pathname, search } = win.location;
       if (action.newTab) win.open(url.href, '_blank', 'noopener');
       else if (url.origin !== win.location.origin) win.location.assign(url.href);
+      // Hash routers listen to hashchange only: setting the hash fires it (and popstate).
+      else if (url.hash && url.pathname + url.search === pathname + search)
+        win.location.hash = url.hash;
       else {
         win.history.pushState(null, '', url.pathname + url.search + url.hash);
         win.dispatchEvent(new win.PopStateEvent('popstate', { state: null }));

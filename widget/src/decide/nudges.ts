@@ -10,6 +10,7 @@ import {
   inControl,
   NUDGE_EVENTS,
   type NudgeRules,
+  pagePath,
   pickLocale,
   type Rules,
   SIGNAL_EVENT,
@@ -376,7 +377,7 @@ export function startNudges(options: NudgeOptions) {
       win.document.addEventListener('click', onClick, true);
       // The first page view is usually sent before the config arrives.
       lastPath = undefined;
-      page(win.location?.pathname);
+      page(pagePath({ path: win.location?.pathname, url: win.location?.href }, rules.hashRoutes));
     }),
     on('reset', () => {
       // A sign-out drops what waited for the user who left.
@@ -397,7 +398,7 @@ export function startNudges(options: NudgeOptions) {
         properties?: Record<string, unknown>;
       };
       const properties = m.properties ?? {};
-      if (m.type === 'page') return page(properties.path as string | undefined);
+      if (m.type === 'page') return page(pagePath(properties, rules.hashRoutes));
       const happening: Happening = { milestones: reached };
       const inputs: SignalInput[] = [];
       const event = m.event;

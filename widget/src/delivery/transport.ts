@@ -9,7 +9,7 @@ export type SendResult =
   | { kind: 'retry'; problem: unknown; retryAfterMs: number }
   /** A 4xx that a retry cannot fix: none of the batch was stored. */
   | { kind: 'refused'; problem: string }
-  /** 400 `invalid_messages`: the collector stored the batch but `count` of its messages. */
+  /** Some messages refused (a 200 listing them, or 400 `invalid_messages`): the rest were stored. */
   | { kind: 'invalid'; problem: string; count: number };
 
 // A Retry-After of a day would park events longer than any page lives; storage keeps them.
@@ -48,7 +48,14 @@ export async function send(
   }
   const { status } = response;
   let problem = `HTTP ${status}`;
-  if (response.ok) return { kind: 'ok' };
+  if (response.ok) {
+    // A batch kept in part is a 200 that lists the rejected messages.
+    const rejected = await response.json().then(
+      (answer) => answer?.rejected as RejectedMessage[] | undefined,
+      () => undefined,
+    );
+    return rejected?.length ? invalid(rejected) : { kind: 'ok' };
+  }
   // 408 is the server giving up waiting for the request: nothing was stored, so retry.
   if (status < 400 || status >= 500 || status === 408 || status === 429) {
     return {
@@ -59,19 +66,20 @@ export async function send(
   }
   try {
     const { code, message, details } = (await response.json()).error;
-    if (status === 400 && code === 'invalid_messages') {
-      const rejected = details as RejectedMessage[];
-      const { field, reason } = rejected[0]!;
-      return {
-        kind: 'invalid',
-        // `batch[3].event` → `event`: the same mistake in another position is the same problem.
-        problem: `${field.replace(/^batch\[\d+\]\.?/, '')}: ${reason}`,
-        count: new Set(rejected.map(({ index }) => index)).size,
-      };
-    }
+    if (status === 400 && code === 'invalid_messages') return invalid(details);
     problem += `, ${code}: ${message}`;
   } catch {
     // Not the collector's JSON error (a proxy's HTML error page): the status says enough.
   }
   return { kind: 'refused', problem };
+}
+
+function invalid(rejected: RejectedMessage[]): SendResult {
+  const { field, reason } = rejected[0]!;
+  return {
+    kind: 'invalid',
+    // `batch[3].event` → `event`: the same mistake in another position is the same problem.
+    problem: `${field.replace(/^batch\[\d+\]\.?/, '')}: ${reason}`,
+    count: new Set(rejected.map(({ index }) => index)).size,
+  };
 }
