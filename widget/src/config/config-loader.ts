@@ -1,5 +1,6 @@
 import type { AhakitConfig } from '../../../core/config/schema';
 import type { Store } from '../delivery/storage';
+import { httpProblem } from '../http-problem';
 import type { Platform } from '../platform';
 import { toJsonObject } from '../tracking/messages';
 import type { Warn } from '../warn';
@@ -63,7 +64,7 @@ export async function loadConfig({
       credentials: 'omit',
     });
     if (response.status === 304 && cached) return;
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw new Error(await httpProblem(response));
     const config = toJsonObject(await response.json()) as AhakitConfig | null;
     if (!config) throw new Error('not a config object');
     onConfig({ config, source: 'network' });

@@ -2,6 +2,7 @@ import { effect } from '@preact/signals-core';
 import type { AhakitEvents } from '../api';
 import type { Store } from '../delivery/storage';
 import type { Emitter } from '../emitter';
+import { httpProblem } from '../http-problem';
 import type { Platform } from '../platform';
 import type { Warn } from '../warn';
 import type { Onboarding, ServerState, Snapshot } from './model';
@@ -63,7 +64,7 @@ export function startSync({ model, platform, store, endpoint, writeKey, warn, on
       const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(model.locale.peek())}`;
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
       const response = await platform.fetch!(url, { credentials: 'omit' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new Error(await httpProblem(response));
       const body: unknown = await response.json();
       if (!isObject(body) || body.userId !== userId) throw new Error('not a user state');
       if (!stopped) model.merge(body as ServerState);
