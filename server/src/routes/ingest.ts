@@ -39,6 +39,8 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
     }
     const receivedAt = now();
     const rows: EventRow[] = [];
+    /** The batch index of each row. */
+    const positions: number[] = [];
     const rejected: RejectedMessage[] = [];
     envelope.data.batch.forEach((raw, index) => {
       const result = normalizeMessage(raw, {
@@ -47,10 +49,17 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         fieldPrefix: `batch[${index}]`,
         index,
       });
-      if (result.ok) rows.push(result.row);
-      else rejected.push(...result.rejections);
+      if (result.ok) {
+        rows.push(result.row);
+        positions.push(index);
+      } else rejected.push(...result.rejections);
     });
-    return answer(c, await store.insertEvents(rows), rejected, envelope.data.batch.length);
+    const stored = await store.insertEvents(rows);
+    for (const { index, reason } of stored.refused ?? []) {
+      const at = positions[index]!;
+      rejected.push({ index: at, field: `batch[${at}]`, reason });
+    }
+    return answer(c, stored, rejected, envelope.data.batch.length);
   });
 
   for (const type of MESSAGE_TYPES) {
@@ -64,7 +73,13 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         impliedType: type as MessageType,
       });
       if (!result.ok) return answer(c, { inserted: 0, duplicates: 0 }, result.rejections, 1);
-      return answer(c, await store.insertEvents([result.row]), [], 1);
+      const stored = await store.insertEvents([result.row]);
+      const refused = (stored.refused ?? []).map(({ reason }) => ({
+        index: 0,
+        field: '(message)',
+        reason,
+      }));
+      return answer(c, stored, refused, 1);
     });
   }
 
