@@ -4,6 +4,7 @@ import type { AhakitConfig } from '../../core/config/schema';
 import { rememberKey } from './auth';
 import { cors, sameHost } from './cors';
 import { AppError } from './errors';
+import type { RateLimit } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { configRoutes } from './routes/config';
@@ -27,6 +28,13 @@ export interface AppDeps {
   /** Folder of the built dashboard; `dist/dashboard`, next to the widget's, by default. */
   dashboardDir?: string;
   now?: () => number;
+  /** Per-IP and per-write-key rate limits of the public API; none when absent (tests). */
+  rateLimit?: RateLimit;
+  /**
+   * With it, a user id is trusted only with its HMAC-SHA256 under this secret: the state
+   * endpoint answers only for verified users, and unverified messages are stored as anonymous.
+   */
+  identitySecret?: string | null;
 }
 
 /**

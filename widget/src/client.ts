@@ -152,10 +152,11 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   });
 
   const methods: Omit<Ahakit, 'ready'> = {
-    identify(userId, traits) {
+    identify(userId, traits, options) {
       if (!isId(userId)) return warn('identify() needs a userId');
       const id = String(userId);
-      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'));
+      const hash = typeof options?.userHash === 'string' ? options.userHash : undefined;
+      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'), hash);
       enqueue({ type: 'identify', traits: state.traits });
       emitter.emit('identify', { userId: id, traits: state.traits });
     },

@@ -20,6 +20,11 @@ export interface NormalizeContext {
   index: number;
   /** The type implied by a single-message endpoint (`/v1/track` → track). */
   impliedType?: MessageType;
+  /**
+   * With identity verification on: whether `context.userHash` proves the message's
+   * `userId`. A message that fails is kept as its `anonymousId`'s, without the user id.
+   */
+  verifyUser?: ((userId: string, hash: unknown) => boolean) | undefined;
 }
 
 export type NormalizeResult =
@@ -62,7 +67,20 @@ export function normalizeMessage(raw: unknown, ctx: NormalizeContext): Normalize
       })),
     };
   }
-  const message = parsed.data;
+  let message = parsed.data;
+  if (ctx.verifyUser && message.userId != null) {
+    if (!ctx.verifyUser(message.userId, message.context?.userHash)) {
+      if (message.anonymousId == null) {
+        return reject(
+          ctx,
+          'context.userHash',
+          'does not prove userId (identity verification is on) and there is no anonymousId to keep the message under',
+        );
+      }
+      const { userId: _unverified, ...anonymous } = message;
+      message = anonymous as Message;
+    }
+  }
   const traits = 'traits' in message ? message.traits : undefined;
   if (traits && Object.keys(traits).length > LIMITS.subjectTraitKeys) {
     return reject(ctx, 'traits', `has more than ${LIMITS.subjectTraitKeys} keys`);

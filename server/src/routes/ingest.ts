@@ -9,14 +9,20 @@ import {
 } from '../../../core/events/schema';
 import { requireWriteKey, writeKeyOf } from '../auth';
 import { AppError } from '../errors';
+import { verifyUserHash } from '../identity';
 import { normalizeMessage } from '../ingest/normalize';
 import { readJsonBody } from '../ingest/read-body';
+import type { RateLimit } from '../rate-limit';
 import type { EventRow, Store } from '../store/store';
 
 export interface IngestDeps {
   store: Store;
   writeKey: string;
   now?: () => number;
+  /** Per-IP and per-write-key rate limits, counted in messages. */
+  rateLimit?: RateLimit | undefined;
+  /** With it, a message's userId counts only with its `context.userHash` (see identity.ts). */
+  identitySecret?: string | null | undefined;
 }
 
 /**
@@ -24,8 +30,17 @@ export interface IngestDeps {
  * type. Valid messages are committed before the answer; invalid ones are listed with
  * their index, field and reason, and the rest of their batch is kept.
  */
-export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): Hono {
+export function ingestRoutes({
+  store,
+  writeKey,
+  now = Date.now,
+  rateLimit,
+  identitySecret,
+}: IngestDeps): Hono {
   const app = new Hono();
+  const verifyUser = identitySecret
+    ? (userId: string, hash: unknown) => verifyUserHash(identitySecret, userId, hash)
+    : undefined;
 
   app.post('/batch', async (c) => {
     const body = await readJsonBody(c, LIMITS.batchBytes);
@@ -37,6 +52,7 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         { field: formatPath(issue.path), reason: issue.message },
       ]);
     }
+    await rateLimit?.(c, envelope.data.batch.length);
     const receivedAt = now();
     const rows: EventRow[] = [];
     /** The batch index of each row. */
@@ -48,6 +64,7 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         sentAt: envelope.data.sentAt,
         fieldPrefix: `batch[${index}]`,
         index,
+        verifyUser,
       });
       if (result.ok) {
         rows.push(result.row);
@@ -66,11 +83,13 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
     app.post(`/${type}`, async (c) => {
       const body = await readJsonBody(c, LIMITS.eventBytes);
       requireWriteKey(writeKeyOf(c.req.header('authorization'), body), writeKey);
+      await rateLimit?.(c, 1);
       const result = normalizeMessage(body, {
         receivedAt: now(),
         fieldPrefix: '',
         index: 0,
         impliedType: type as MessageType,
+        verifyUser,
       });
       if (!result.ok) return answer(c, { inserted: 0, duplicates: 0 }, result.rejections, 1);
       const stored = await store.insertEvents([result.row]);

@@ -19,6 +19,8 @@ export interface SyncOptions {
   endpoint: string;
   writeKey: string;
   warn: Warn;
+  /** Who the user is: the state is fetched with their `userHash` when the page has one. */
+  identity?: () => { userId: string | null; userHash?: string | null };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -35,7 +37,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   when the account changes, and merged.
  * Returns the function that stops it. Failures are one warning each; nothing rejects.
  */
-export function startSync({ model, platform, store, endpoint, writeKey, warn }: SyncOptions) {
+export function startSync({
+  model,
+  platform,
+  store,
+  endpoint,
+  writeKey,
+  warn,
+  identity,
+}: SyncOptions) {
   const { userId } = model;
   const key = `state:${writeKey}:${userId}`;
   let stopped = false;
@@ -46,7 +56,17 @@ export function startSync({ model, platform, store, endpoint, writeKey, warn }: 
 
   const fetchState = async () => {
     try {
-      const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(model.locale.peek())}`;
+      const who = identity?.();
+      const hash = who?.userId === userId ? who.userHash : null;
+      const accountId = model.accountId.peek();
+      // The hash proves the user to a collector that verifies identities; the account is
+      // named because, without verification, the collector tells no one which it is.
+      const query = [
+        `key=${encodeURIComponent(writeKey)}`,
+        `locale=${encodeURIComponent(model.locale.peek())}`,
+        ...(hash ? [`userHash=${encodeURIComponent(hash)}`] : []),
+        ...(accountId ? [`account=${encodeURIComponent(accountId)}`] : []),
+      ].join('&');
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
       const response = await platform.fetch!(url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
