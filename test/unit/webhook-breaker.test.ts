@@ -51,7 +51,9 @@ function setup(url: string) {
     log: (m) => logs.push(m),
     batchSize: 4,
   });
-  closers.push(async () => db.close());
+  closers.push(async () => {
+    db.close();
+  });
   return {
     outbox,
     dispatcher,
@@ -100,7 +102,9 @@ describe('a failing webhook receiver is spared', () => {
     receiver = await startWebhookReceiver(SECRET);
     closers.push(() => receiver.close());
     const db = new Database(':memory:');
-    closers.push(async () => db.close());
+    closers.push(async () => {
+      db.close();
+    });
     let clock = T0;
     const outbox = openOutbox(db, () => clock);
     const hook: Webhook = {
