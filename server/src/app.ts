@@ -51,6 +51,15 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
+    // A path like `/%` or `/%E0%A4%A` cannot be decoded: the client's fault, not a bug.
+    if (error instanceof URIError) {
+      const bad = new AppError(
+        400,
+        'bad_request',
+        'The request path is not valid percent-encoding.',
+      );
+      return c.json(bad.toBody(), 400);
+    }
     console.error('[ahakit] unexpected error', c.req.method, c.req.path, error);
     return c.json(
       new AppError(500, 'internal', 'The collector failed to handle this request.').toBody(),

@@ -164,8 +164,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   );
   const commitListeners: (() => void)[] = [];
   function flush(): void {
-    const group = pending;
-    pending = [];
+    // A group stops at about GROUP_ROWS rows, and the rest waits a turn of the event
+    // loop: a crowd of full batches arriving at once is committed in slices, with other
+    // requests (and /healthz) answered in between, instead of in one long stall.
+    let rows = 0;
+    let take = 0;
+    while (take < pending.length && rows < GROUP_ROWS) rows += pending[take++]!.rows.length;
+    if (take === 0) return;
+    const group = pending.slice(0, take);
+    pending = pending.slice(take);
+    if (pending.length > 0) setImmediate(flush);
     let results: (InsertResult | Error)[];
     try {
       results = commitPending(group);
@@ -483,11 +491,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (selectFirstMemberActivation.get(accountId) as number | null | undefined) ?? null;
     },
     async close() {
-      if (pending.length > 0) flush();
+      while (pending.length > 0) flush();
       db.close();
     },
   };
 }
+
+/** Rows committed in one transaction at most (a single larger request is still one). */
+const GROUP_ROWS = 2_000;
 
 /**
  * Errors that mean the database will not take this row (malformed JSON, a value too big,
