@@ -155,8 +155,11 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
     identify(userId, traits, options) {
       if (!isId(userId)) return warn('identify() needs a userId');
       const id = String(userId);
-      const hash = typeof options?.userHash === 'string' ? options.userHash : undefined;
-      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'), hash);
+      const state = identity.identify(
+        id,
+        jsonArgument(traits, 'identify() traits'),
+        options?.userHash,
+      );
       enqueue({ type: 'identify', traits: state.traits });
       emitter.emit('identify', { userId: id, traits: state.traits });
     },

@@ -8,7 +8,7 @@ export interface IdentityState {
   anonymousId: string;
   userId: string | null;
   /** The host backend's proof of `userId` (HMAC-SHA256 under the collector's identity secret). */
-  userHash: string | null;
+  userHash?: string | undefined;
   traits: Traits;
   groupId: string | null;
   groupTraits: Traits;
@@ -16,7 +16,7 @@ export interface IdentityState {
 
 export interface Identity {
   current(): IdentityState;
-  /** Sets the user; traits merge (and the hash is kept) for the same user and replace for a different one. */
+  /** Sets the user (and their hash, given with every identify); traits merge for the same user and replace for a different one. */
   identify(userId: string, traits: Traits, userHash?: string): IdentityState;
   group(groupId: string, traits: Traits): IdentityState;
   /** Forgets user, traits and group, and starts a new anonymousId. */
@@ -24,13 +24,7 @@ export interface Identity {
 }
 
 /** A user who has not identified: no id, no traits, no group. */
-const anonymous = () => ({
-  userId: null,
-  userHash: null,
-  traits: {},
-  groupId: null,
-  groupTraits: {},
-});
+const anonymous = () => ({ userId: null, traits: {}, groupId: null, groupTraits: {} });
 
 /**
  * Identity kept in `localStorage` under `ahakit:<writeKey>:anonymousId` and `…:user`, and
@@ -91,12 +85,11 @@ export function createIdentity(
     current,
     identify(userId, traits, userHash) {
       const state = current();
-      const same = userId === state.userId;
       return save({
         ...state,
         userId,
-        userHash: userHash ?? (same ? state.userHash : null),
-        traits: same ? { ...state.traits, ...traits } : traits,
+        userHash,
+        traits: userId === state.userId ? { ...state.traits, ...traits } : traits,
       });
     },
     group(groupId, traits) {

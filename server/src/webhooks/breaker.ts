@@ -24,7 +24,6 @@ interface Circuit {
   opened: number;
   openUntil: number;
   probing: boolean;
-  inFlight: number;
   /** Start times of the attempts of the last minute, oldest first. */
   recent: number[];
 }
@@ -53,7 +52,7 @@ export function createBreakers(policy: BreakerPolicy, now: () => number): Breake
   const circuit = (id: string): Circuit => {
     let c = circuits.get(id);
     if (!c) {
-      c = { failures: 0, opened: 0, openUntil: 0, probing: false, inFlight: 0, recent: [] };
+      c = { failures: 0, opened: 0, openUntil: 0, probing: false, recent: [] };
       circuits.set(id, c);
     }
     return c;
@@ -68,32 +67,28 @@ export function createBreakers(policy: BreakerPolicy, now: () => number): Breake
       if (!c) return policy.perMinute;
       const at = now();
       const left = Math.max(0, policy.perMinute - inLastMinute(c, at));
-      if (c.failures === 0) return left;
-      // Failing but not yet open: one attempt at a time, so the count of failures in a
-      // row is reached by a few requests, not by a whole batch sent at once.
-      if (c.failures < policy.failuresToOpen) return Math.min(left, Math.max(0, 1 - c.inFlight));
+      if (c.failures < policy.failuresToOpen) return left;
       if (at < c.openUntil || c.probing) return 0;
       return Math.min(1, left);
     },
     started(id) {
       const c = circuit(id);
       c.recent.push(now());
-      c.inFlight++;
       if (c.failures >= policy.failuresToOpen) c.probing = true;
     },
     answered(id) {
       const c = circuit(id);
-      c.inFlight = Math.max(0, c.inFlight - 1);
       c.failures = 0;
       c.opened = 0;
       c.probing = false;
     },
     failed(id) {
       const c = circuit(id);
-      c.inFlight = Math.max(0, c.inFlight - 1);
       c.failures++;
       c.probing = false;
-      if (c.failures < policy.failuresToOpen) return null;
+      // Requests sent before it opened may still fail after: they neither reopen it nor
+      // lengthen the pause.
+      if (c.failures < policy.failuresToOpen || now() < c.openUntil) return null;
       c.opened++;
       c.openUntil = now() + Math.min(policy.maxOpenMs, policy.openMs * 2 ** (c.opened - 1));
       return c.openUntil;

@@ -19,8 +19,8 @@ export interface SyncOptions {
   endpoint: string;
   writeKey: string;
   warn: Warn;
-  /** Who the user is: the state is fetched with their `userHash` when the page has one. */
-  identity?: () => { userId: string | null; userHash?: string | null };
+  /** Who the user is, with the `userHash` that proves it to a collector that verifies identities. */
+  identity: () => { userHash?: string | undefined };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -56,17 +56,14 @@ export function startSync({
 
   const fetchState = async () => {
     try {
-      const who = identity?.();
-      const hash = who?.userId === userId ? who.userHash : null;
-      const accountId = model.accountId.peek();
-      // The hash proves the user to a collector that verifies identities; the account is
-      // named because, without verification, the collector tells no one which it is.
-      const query = [
-        `key=${encodeURIComponent(writeKey)}`,
-        `locale=${encodeURIComponent(model.locale.peek())}`,
-        ...(hash ? [`userHash=${encodeURIComponent(hash)}`] : []),
-        ...(accountId ? [`account=${encodeURIComponent(accountId)}`] : []),
-      ].join('&');
+      // The account is named because a collector without identity verification tells no one
+      // which it is; empty values are ignored.
+      const query = new URLSearchParams({
+        key: writeKey,
+        locale: model.locale.peek(),
+        userHash: identity().userHash ?? '',
+        account: model.accountId.peek() ?? '',
+      });
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
       const response = await platform.fetch!(url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
