@@ -37,7 +37,6 @@ async function open(
     plan?: string;
     traits?: Record<string, unknown>;
     writeKey?: string;
-    userHash?: string;
   } = {},
 ) {
   const fetches: string[] = [];
@@ -61,11 +60,7 @@ async function open(
   harness.ahakit.on('track', (m) => {
     if (m.type === 'track') tracked.push(String(m.event));
   });
-  harness.ahakit.identify(
-    'u1',
-    { locale: 'en', ...options.traits },
-    options.userHash ? { userHash: options.userHash } : undefined,
-  );
+  harness.ahakit.identify('u1', { locale: 'en', ...options.traits });
   harness.ahakit.group('w1', { plan: options.plan ?? 'free' });
   await harness.ahakit.ready;
   await settle();
@@ -169,15 +164,6 @@ describe('the onboarding checklist', () => {
     await waitFor(() => expect(launcher(ui()).textContent).toBe('1 of 5'));
     // The account is named: a collector without identity verification tells no one which it is.
     expect(fetches.some((u) => /\/v1\/users\/u1\/state\?key=.*&account=w1/.test(u))).toBe(true);
-  });
-
-  it('proves the user with their userHash when it loads their progress', async () => {
-    const { fetches } = await open({ userHash: 'ab'.repeat(32) });
-    await waitFor(() =>
-      expect(
-        fetches.some((u) => u.includes(`/state?`) && u.includes(`userHash=${'ab'.repeat(32)}`)),
-      ).toBe(true),
-    );
   });
 
   it('keeps two tabs the same', async () => {

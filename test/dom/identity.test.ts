@@ -55,30 +55,6 @@ describe('identity', () => {
     expect(reloaded.ahakit.user().traits).toEqual({ plan: 'free' });
   });
 
-  it('carries the userHash given to identify on every message of that user, across a reload, and drops it for another user', async () => {
-    const localStorage = memoryStorage();
-    const writeKey = uniqueKey();
-    const first = start({ writeKey, localStorage });
-    first.ahakit.identify('user_42', { plan: 'free' }, { userHash: 'a1'.repeat(32) });
-    first.ahakit.identify('user_42', { seats: 3 });
-    await first.ahakit.flush();
-    const reloaded = start({ writeKey, localStorage });
-    reloaded.ahakit.track('next_page');
-    reloaded.ahakit.identify('user_7');
-    reloaded.ahakit.track('as_someone_else');
-    await reloaded.ahakit.flush();
-    const hashes = [...first.collector.messages(), ...reloaded.collector.messages()].map(
-      (m) => (m.context as { userHash?: string }).userHash,
-    );
-    expect(hashes).toEqual([
-      'a1'.repeat(32),
-      'a1'.repeat(32),
-      'a1'.repeat(32),
-      undefined,
-      undefined,
-    ]);
-  });
-
   it('sends group with its traits, and later messages carry context.groupId', async () => {
     const { ahakit, collector } = start();
     ahakit.group('acme', { seats: 5 });

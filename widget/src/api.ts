@@ -58,12 +58,9 @@ export interface Ahakit {
   /**
    * Says who the user is. Later messages carry the `userId`; this one carries the
    * `anonymousId` too, so the collector links what the user did before signing in.
-   * When the collector verifies identities (`AHAKIT_IDENTITY_SECRET`), pass the `userHash`
-   * your backend computed: hex HMAC-SHA256 of the user id under that secret.
    * @example ahakit.identify('user_42', { email: 'ada@example.com', plan: 'free' });
-   * @example ahakit.identify('user_42', { plan: 'free' }, { userHash: '5f1c…' });
    */
-  identify(userId: string | number, traits?: Traits, options?: { userHash?: string }): void;
+  identify(userId: string | number, traits?: Traits): void;
   /**
    * Says which account (workspace, company) the user acts for; later messages carry
    * `context.groupId`.

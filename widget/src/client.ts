@@ -152,14 +152,10 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   });
 
   const methods: Omit<Ahakit, 'ready'> = {
-    identify(userId, traits, options) {
+    identify(userId, traits) {
       if (!isId(userId)) return warn('identify() needs a userId');
       const id = String(userId);
-      const state = identity.identify(
-        id,
-        jsonArgument(traits, 'identify() traits'),
-        options?.userHash,
-      );
+      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'));
       enqueue({ type: 'identify', traits: state.traits });
       emitter.emit('identify', { userId: id, traits: state.traits });
     },

@@ -7,8 +7,6 @@ export type Traits = Record<string, unknown>;
 export interface IdentityState {
   anonymousId: string;
   userId: string | null;
-  /** The host backend's proof of `userId` (HMAC-SHA256 under the collector's identity secret). */
-  userHash?: string | undefined;
   traits: Traits;
   groupId: string | null;
   groupTraits: Traits;
@@ -16,8 +14,8 @@ export interface IdentityState {
 
 export interface Identity {
   current(): IdentityState;
-  /** Sets the user (and their hash, given with every identify); traits merge for the same user and replace for a different one. */
-  identify(userId: string, traits: Traits, userHash?: string): IdentityState;
+  /** Sets the user; traits merge for the same user and replace for a different one. */
+  identify(userId: string, traits: Traits): IdentityState;
   group(groupId: string, traits: Traits): IdentityState;
   /** Forgets user, traits and group, and starts a new anonymousId. */
   reset(): IdentityState;
@@ -83,12 +81,11 @@ export function createIdentity(
 
   return {
     current,
-    identify(userId, traits, userHash) {
+    identify(userId, traits) {
       const state = current();
       return save({
         ...state,
         userId,
-        userHash,
         traits: userId === state.userId ? { ...state.traits, ...traits } : traits,
       });
     },

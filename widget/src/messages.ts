@@ -38,7 +38,7 @@ export function toJsonObject(value: unknown): JsonObject | null {
 /** A new message, stamped with a fresh messageId and the current time. */
 export function buildMessage(
   body: MessageBody,
-  { anonymousId, userId, groupId, userHash }: IdentityState,
+  { anonymousId, userId, groupId }: IdentityState,
   page: PageInfo,
   device: JsonObject,
 ): WidgetMessage {
@@ -54,8 +54,6 @@ export function buildMessage(
       page,
       ...device,
       ...(groupId && { groupId }),
-      // For the collector's identity verification; JSON leaves it out when there is none.
-      userHash,
     },
   };
 }

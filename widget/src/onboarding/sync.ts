@@ -19,8 +19,6 @@ export interface SyncOptions {
   endpoint: string;
   writeKey: string;
   warn: Warn;
-  /** Who the user is, with the `userHash` that proves it to a collector that verifies identities. */
-  identity: () => { userHash?: string | undefined };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -37,15 +35,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   when the account changes, and merged.
  * Returns the function that stops it. Failures are one warning each; nothing rejects.
  */
-export function startSync({
-  model,
-  platform,
-  store,
-  endpoint,
-  writeKey,
-  warn,
-  identity,
-}: SyncOptions) {
+export function startSync({ model, platform, store, endpoint, writeKey, warn }: SyncOptions) {
   const { userId } = model;
   const key = `state:${writeKey}:${userId}`;
   let stopped = false;
@@ -56,12 +46,10 @@ export function startSync({
 
   const fetchState = async () => {
     try {
-      // The account is named because a collector without identity verification tells no one
-      // which it is; empty values are ignored.
+      // The account is named: a collector without identity verification tells no one which it is.
       const query = new URLSearchParams({
         key: writeKey,
         locale: model.locale.peek(),
-        userHash: identity().userHash ?? '',
         account: model.accountId.peek() ?? '',
       });
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
