@@ -18,6 +18,8 @@ export const webhookEventType = z
 /** `env:NAME` reads the secret from the environment when the collector starts. */
 export const SECRET_FROM_ENV = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 export const MIN_SECRET_LENGTH = 16;
+/** A user's repeated hand-raises of one signal reach a webhook at most once this often. */
+export const DEFAULT_HANDRAISE_COOLDOWN_MINUTES = 60;
 
 const secret = z
   .string()
@@ -47,6 +49,15 @@ export const webhookSchema = z
       .optional()
       .describe(
         'Only these hand-raise signals’ "handraise" events (ids from "signals", or "talk_to_sales"); all when absent.',
+      ),
+    handraiseCooldownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(43_200)
+      .optional()
+      .describe(
+        `At most one "handraise" delivery per user and signal in each period of this many minutes (periods counted from the Unix epoch; ${DEFAULT_HANDRAISE_COOLDOWN_MINUTES} when absent); 0 sends every hand-raise.`,
       ),
     format: z
       .enum(['json', 'slack'])

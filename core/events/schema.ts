@@ -6,8 +6,19 @@ import { z } from 'zod';
  * libraries add their own, like `_metadata`), known ones are checked.
  */
 
-/** Size limits the collector enforces, in bytes of JSON. */
-export const LIMITS = { eventBytes: 32 * 1024, batchBytes: 500 * 1024 } as const;
+/**
+ * Limits the collector enforces on what one client may send or make it keep: bytes of
+ * JSON per message and per batch, levels of nesting in a message, and the traits one
+ * user or account keeps (a message over a limit is refused; traits past the subject's
+ * limits are dropped, see README "Security model").
+ */
+export const LIMITS = {
+  eventBytes: 32 * 1024,
+  batchBytes: 500 * 1024,
+  depth: 32,
+  subjectTraitKeys: 200,
+  subjectTraitBytes: 32 * 1024,
+} as const;
 
 // Keys of parsed JSON are always strings: checking that it is a plain object is enough,
 // and saves copying every property of every event (z.record walks each key).

@@ -6,6 +6,7 @@ import type { AhakitConfig } from '../../core/config/schema';
 import { rememberKey } from './auth';
 import { cors, logRefusedOrigins, sameHost } from './cors';
 import { AppError } from './errors';
+import type { RateLimit } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { configRoutes } from './routes/config';
@@ -34,6 +35,13 @@ export interface AppDeps {
   /** Folder of the built dashboard; `dist/dashboard`, next to the widget's, by default. */
   dashboardDir?: string;
   now?: () => number;
+  /** Per-IP and per-write-key rate limits of the public API; none when absent (tests). */
+  rateLimit?: RateLimit;
+  /**
+   * With it, a user id is trusted only with its HMAC-SHA256 under this secret: the state
+   * endpoint answers only for verified users, and unverified messages are stored as anonymous.
+   */
+  identitySecret?: string | null;
 }
 
 /**
@@ -53,6 +61,15 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
+    // A path like `/%` or `/%E0%A4%A` cannot be decoded: the client's fault, not a bug.
+    if (error instanceof URIError) {
+      const bad = new AppError(
+        400,
+        'bad_request',
+        'The request path is not valid percent-encoding.',
+      );
+      return c.json(bad.toBody(), 400);
+    }
     console.error('[ahakit] unexpected error', c.req.method, c.req.path, error);
     return c.json(
       new AppError(500, 'internal', 'The collector failed to handle this request.').toBody(),

@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'missing_admin_key'
   | 'invalid_admin_key'
   | 'origin_not_allowed'
+  | 'rate_limited'
+  | 'unverified_user'
   | 'not_found'
+  | 'bad_request'
   | 'internal';
 
 /** The one error body: `{error: {code, message, details}}`. */

@@ -6,6 +6,7 @@ import type { Webhook } from '../../core/config/webhooks';
 import { createApp } from './app';
 import { loadConfigFile } from './config-file';
 import { createProjector } from './projection/projector';
+import { rateLimit } from './rate-limit';
 import { PACKAGE_ROOT, readSettings, type Settings, SettingsError } from './settings';
 import { openSqliteStore } from './store/sqlite';
 import { demoReceiverApp, postsToDemoReceiver } from './webhooks/demo-receiver';
@@ -73,8 +74,10 @@ async function startServing(
     allowedOrigins: settings.allowedOrigins,
     widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
     demoDir: join(PACKAGE_ROOT, 'demo'),
+    rateLimit: rateLimit(settings.limits),
+    identitySecret: settings.identitySecret,
   });
-  const server = await listen(app, settings.port, settings.host);
+  const server = await listen(app, settings.port, settings.host, settings.limits);
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host}:${port}`;
   printBanner(url, settings, receiver, [
@@ -113,9 +116,40 @@ async function startDemoReceiver(settings: Settings, webhooks: Webhook[]): Promi
   }
 }
 
-function listen(app: Hono, port: number, hostname: string): Promise<Server> {
+/**
+ * Binds a port. With `limits`, Node's own guards hold slow and idle clients to account:
+ * a request must send its headers within `headersTimeoutMs` and be read whole within
+ * `requestTimeoutMs` (checked every second), idle keep-alive connections close after 5 s
+ * and each serves at most 1,000 requests, and past `maxConnections` new ones are refused,
+ * so a crowd of slow clients cannot use up the process's file descriptors.
+ */
+function listen(
+  app: Hono,
+  port: number,
+  hostname: string,
+  limits?: Settings['limits'],
+): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port,
+        hostname,
+        ...(limits && {
+          serverOptions: {
+            headersTimeout: limits.headersTimeoutMs,
+            requestTimeout: limits.requestTimeoutMs,
+            keepAliveTimeout: 5_000,
+            connectionsCheckingInterval: 1_000,
+          },
+        }),
+      },
+      () => resolve(s),
+    );
+    if (limits && 'maxConnections' in s) {
+      s.maxConnections = limits.maxConnections;
+      if ('maxRequestsPerSocket' in s) s.maxRequestsPerSocket = 1_000;
+    }
     s.once('error', reject);
   });
 }

@@ -48,8 +48,27 @@ const envSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean),
     ),
+  AHAKIT_IDENTITY_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (it signs user ids: keep it long and secret)')
+    .optional(),
+  AHAKIT_RATE_LIMIT_PER_IP: count('events per second (0 turns the limit off)').default(1_000),
+  AHAKIT_RATE_LIMIT_PER_KEY: count('events per second (0 turns the limit off)').default(20_000),
+  AHAKIT_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false'),
+  AHAKIT_MAX_CONNECTIONS: count('a number of connections').min(1).default(900),
+  AHAKIT_HEADERS_TIMEOUT_MS: count('milliseconds').min(100).default(10_000),
+  AHAKIT_REQUEST_TIMEOUT_MS: count('milliseconds').min(100).default(30_000),
   NODE_ENV: z.string().default('development'),
 });
+
+function count(what: string) {
+  return z.coerce
+    .number({ error: `must be a whole number of ${what}` })
+    .int()
+    .min(0);
+}
 
 /** Rules across settings; checked even when another setting is malformed, so all problems show at once. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
@@ -92,6 +111,22 @@ export interface Settings {
   production: boolean;
   /** True when a key is the printed demo default. */
   demoKeys: boolean;
+  /** With it, user ids must come with their HMAC-SHA256 under it (`identify(id, traits, { userHash })`). */
+  identitySecret: string | null;
+  limits: WireLimits;
+}
+
+/** What one client may take of the collector: see README "Security model". */
+export interface WireLimits {
+  /** Events per second from one IP address; 0 is no limit. */
+  perIp: number;
+  /** Events per second with the write key, from everywhere together; 0 is no limit. */
+  perKey: number;
+  /** Take the client's address from the last `X-Forwarded-For` hop (behind a reverse proxy). */
+  trustProxy: boolean;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export class SettingsError extends Error {
@@ -132,5 +167,14 @@ export function readSettings(
     demoReceiverPort: e.AHAKIT_DEMO_RECEIVER_PORT,
     production: e.NODE_ENV === 'production',
     demoKeys: e.AHAKIT_WRITE_KEY === DEMO_WRITE_KEY || e.AHAKIT_ADMIN_KEY === DEMO_ADMIN_KEY,
+    identitySecret: e.AHAKIT_IDENTITY_SECRET ?? null,
+    limits: {
+      perIp: e.AHAKIT_RATE_LIMIT_PER_IP,
+      perKey: e.AHAKIT_RATE_LIMIT_PER_KEY,
+      trustProxy: e.AHAKIT_TRUST_PROXY === 'true' || e.AHAKIT_TRUST_PROXY === '1',
+      maxConnections: e.AHAKIT_MAX_CONNECTIONS,
+      headersTimeoutMs: Math.min(e.AHAKIT_HEADERS_TIMEOUT_MS, e.AHAKIT_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: e.AHAKIT_REQUEST_TIMEOUT_MS,
+    },
   };
 }

@@ -24,6 +24,34 @@ describe('identity', () => {
     expect(localStorage.data.get(`ahakit:${writeKey}:anonymousId`)).toBe(a?.anonymousId);
   });
 
+  it('carries the host’s userHash on the user’s messages, keeps it for that user only, and across a reload', async () => {
+    const localStorage = memoryStorage();
+    const writeKey = uniqueKey();
+    const first = start({ writeKey, localStorage });
+    first.ahakit.identify('user_42', { plan: 'free' }, { userHash: 'a1b2c3' });
+    first.ahakit.track('proven');
+    // Traits again without the hash: the same user keeps it.
+    first.ahakit.identify('user_42', { seats: 3 });
+    await first.ahakit.flush();
+    const second = start({ writeKey, localStorage });
+    second.ahakit.track('after_reload');
+    second.ahakit.identify('user_43', {});
+    second.ahakit.track('someone_else');
+    await second.ahakit.flush();
+    const hashes = [...first.collector.messages(), ...second.collector.messages()].map((m) => [
+      m.type === 'track' ? m.event : m.type,
+      (m.context as { userHash?: string } | undefined)?.userHash,
+    ]);
+    expect(hashes).toEqual([
+      ['identify', 'a1b2c3'],
+      ['proven', 'a1b2c3'],
+      ['identify', 'a1b2c3'],
+      ['after_reload', 'a1b2c3'],
+      ['identify', undefined],
+      ['someone_else', undefined],
+    ]);
+  });
+
   it('links the anonymousId to the userId on identify, and a reload stays identified', async () => {
     const localStorage = memoryStorage();
     const writeKey = uniqueKey();

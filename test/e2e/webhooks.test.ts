@@ -161,6 +161,8 @@ describe('webhooks against a local receiver', () => {
       webhooks: [hook],
       pollMs: 50,
       retry: { baseMs: 100, capMs: 300 },
+      // Retries of every event, not the circuit breaker's pauses, are what this is about.
+      breaker: { failuresToOpen: 1_000 },
       log: () => {},
     });
     first.start();

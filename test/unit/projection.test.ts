@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../core/config/schema';
+import { userHash } from '../../server/src/identity';
 import { normalizeMessage } from '../../server/src/ingest/normalize';
 import { createProjector } from '../../server/src/projection/projector';
 import { openSqliteStore } from '../../server/src/store/sqlite';
@@ -57,13 +58,24 @@ const msg = (fields: Record<string, unknown>) => ({
   timestamp: new Date((fields.at as number | undefined) ?? T0).toISOString(),
 });
 
+// The full state (account, checklists) is for verified users: the journey signs its users.
+const SECRET = 'identity-secret-for-tests';
+const signed = (m: Record<string, unknown>) =>
+  typeof m.userId === 'string'
+    ? {
+        ...m,
+        context: { ...(m.context as object | undefined), userHash: userHash(SECRET, m.userId) },
+      }
+    : m;
+
 async function journey() {
-  const t = testApp(config);
-  const send = (batch: unknown[]) => t.post('/v1/batch', { writeKey: WRITE_KEY, batch });
+  const t = testApp(config, undefined, { identitySecret: SECRET });
+  const send = (batch: Record<string, unknown>[]) =>
+    t.post('/v1/batch', { writeKey: WRITE_KEY, batch: batch.map(signed) });
   const state = async (userId: string, locale?: string) => {
     await t.projector.settled();
     const res = await t.app.request(
-      `/v1/users/${userId}/state?key=${WRITE_KEY}${locale ? `&locale=${locale}` : ''}`,
+      `/v1/users/${userId}/state?key=${WRITE_KEY}&userHash=${userHash(SECRET, userId)}${locale ? `&locale=${locale}` : ''}`,
     );
     return res.json();
   };

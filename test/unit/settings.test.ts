@@ -16,6 +16,54 @@ describe('collector settings', () => {
     expect(s.configPath).toMatch(/demo\/ahakit\.config\.json$/);
   });
 
+  it('has limits sized for real traffic, and reads each from the environment', () => {
+    expect(readSettings({}, '/srv')).toMatchObject({
+      identitySecret: null,
+      limits: {
+        perIp: 1_000,
+        perKey: 20_000,
+        trustProxy: false,
+        maxConnections: 900,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+      },
+    });
+    const s = readSettings(
+      {
+        AHAKIT_IDENTITY_SECRET: 'a-long-identity-secret',
+        AHAKIT_RATE_LIMIT_PER_IP: '0',
+        AHAKIT_RATE_LIMIT_PER_KEY: '500',
+        AHAKIT_TRUST_PROXY: 'true',
+        AHAKIT_MAX_CONNECTIONS: '2000',
+        AHAKIT_HEADERS_TIMEOUT_MS: '60000',
+        AHAKIT_REQUEST_TIMEOUT_MS: '20000',
+      },
+      '/srv',
+    );
+    expect(s.identitySecret).toBe('a-long-identity-secret');
+    // The headers cannot be given longer than the whole request.
+    expect(s.limits).toEqual({
+      perIp: 0,
+      perKey: 500,
+      trustProxy: true,
+      maxConnections: 2000,
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 20_000,
+    });
+  });
+
+  it('lists every malformed limit and a short identity secret', () => {
+    expect(() =>
+      readSettings({
+        AHAKIT_IDENTITY_SECRET: 'short',
+        AHAKIT_RATE_LIMIT_PER_IP: 'lots',
+        AHAKIT_TRUST_PROXY: 'maybe',
+      }),
+    ).toThrow(
+      /AHAKIT_IDENTITY_SECRET: must be at least 16[\s\S]*AHAKIT_RATE_LIMIT_PER_IP: must be a whole number[\s\S]*AHAKIT_TRUST_PROXY: must be true or false/,
+    );
+  });
+
   it('reads every setting from the environment', () => {
     const s = readSettings(
       {

@@ -58,9 +58,13 @@ export interface Ahakit {
   /**
    * Says who the user is. Later messages carry the `userId`; this one carries the
    * `anonymousId` too, so the collector links what the user did before signing in.
+   * When the collector verifies identities (`AHAKIT_IDENTITY_SECRET`), pass the `userHash`
+   * your backend computed, hex HMAC-SHA256 of the user id under that secret, with every
+   * `identify`: messages then carry it, and the user's progress follows them across devices.
    * @example ahakit.identify('user_42', { email: 'ada@example.com', plan: 'free' });
+   * @example ahakit.identify('user_42', { plan: 'free' }, { userHash: '5f1c…' });
    */
-  identify(userId: string | number, traits?: Traits): void;
+  identify(userId: string | number, traits?: Traits, options?: { userHash?: string }): void;
   /**
    * Says which account (workspace, company) the user acts for; later messages carry
    * `context.groupId`.

@@ -168,10 +168,11 @@ function start(options: AhakitOptions, platform: Platform, say: Warn): Ahakit {
   onboarding.forward(nudges.handle);
 
   const methods: Omit<Ahakit, 'ready'> = {
-    identify(userId, traits) {
+    identify(userId, traits, proof) {
       if (!isId(userId)) return warn('identify() needs a userId');
       const id = String(userId);
-      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'));
+      const hash = typeof proof?.userHash === 'string' ? proof.userHash : undefined;
+      const state = identity.identify(id, jsonArgument(traits, 'identify() traits'), hash);
       enqueue({ type: 'identify', traits: state.traits });
       emitter.emit('identify', { userId: id, traits: state.traits });
     },

@@ -9,6 +9,7 @@ import {
   type RejectedMessage,
 } from '../../../core/events/schema';
 import type { EventRow } from '../store/store';
+import { tooDeepAt } from './json-depth';
 
 export interface NormalizeContext {
   receivedAt: number;
@@ -19,6 +20,11 @@ export interface NormalizeContext {
   index: number;
   /** The type implied by a single-message endpoint (`/v1/track` → track). */
   impliedType?: MessageType;
+  /**
+   * With identity verification on: whether `context.userHash` proves the message's
+   * `userId`. A message that fails is kept as its `anonymousId`'s, without the user id.
+   */
+  verifyUser?: ((userId: string, hash: unknown) => boolean) | undefined;
 }
 
 export type NormalizeResult =
@@ -34,6 +40,15 @@ const MAX_SKEW_MS = 365 * 24 * 3600 * 1000;
  * event and `sentAt` on the client's clock is subtracted from the collector's receipt time.
  */
 export function normalizeMessage(raw: unknown, ctx: NormalizeContext): NormalizeResult {
+  const deep = tooDeepAt(raw, LIMITS.depth);
+  if (deep) {
+    return reject(
+      ctx,
+      // Keys are the client's: a path of long ones is cut to stay readable.
+      formatPath(deep).slice(0, 200),
+      `is nested more than ${LIMITS.depth} levels deep; flatten it`,
+    );
+  }
   const input =
     ctx.impliedType && isObject(raw) && raw.type === undefined
       ? { ...raw, type: ctx.impliedType }
@@ -52,7 +67,24 @@ export function normalizeMessage(raw: unknown, ctx: NormalizeContext): Normalize
       })),
     };
   }
-  const message = parsed.data;
+  let message = parsed.data;
+  if (ctx.verifyUser && message.userId != null) {
+    if (!ctx.verifyUser(message.userId, message.context?.userHash)) {
+      if (message.anonymousId == null) {
+        return reject(
+          ctx,
+          'context.userHash',
+          'does not prove userId (identity verification is on) and there is no anonymousId to keep the message under',
+        );
+      }
+      const { userId: _unverified, ...anonymous } = message;
+      message = anonymous as Message;
+    }
+  }
+  const traits = 'traits' in message ? message.traits : undefined;
+  if (traits && Object.keys(traits).length > LIMITS.subjectTraitKeys) {
+    return reject(ctx, 'traits', `has more than ${LIMITS.subjectTraitKeys} keys`);
+  }
   const payload = JSON.stringify(message);
   if (payload.length > LIMITS.eventBytes) {
     return reject(

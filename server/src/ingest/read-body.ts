@@ -49,7 +49,14 @@ function readStream(incoming: IncomingMessage, maxBytes: number): Promise<string
       chunks.push(chunk);
     });
     incoming.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    incoming.once('error', reject);
+    // A client that goes away mid-body ends its own request: a 400 no one reads, not a
+    // collector fault with a stack trace in the log.
+    const cutShort = () =>
+      reject(new AppError(400, 'bad_request', 'The request body was cut short.'));
+    incoming.once('error', cutShort);
+    incoming.once('close', () => {
+      if (!incoming.complete) cutShort();
+    });
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type Rules,
   type SubjectState,
 } from '../../../core/engine';
+import { TALK_TO_SALES } from '../../../core/engine/pql/signal-event';
 import type {
   Decision,
   PqlScoreRow,
@@ -88,6 +89,10 @@ export function createProjector(
   const announcesHandRaises = config.webhooks.some(
     (w) => w.enabled && w.events.includes('handraise'),
   );
+  // Only configured ids are kept or announced: a client may send any id, and each made-up
+  // one would otherwise grow the user's state or page sales.
+  const checklistIds = new Set(config.checklists.map((c) => c.id));
+  const signalIds = new Set([...(config.signals ?? []).map((s) => s.id), TALK_TO_SALES]);
   const accountsReadActivation = [...pql.definitions.values()].some(
     (d) => d.scope === 'account' && d.readsActivation,
   );
@@ -314,7 +319,7 @@ export function createProjector(
       put(
         user,
         applied.user,
-        prefsAfter(user.prefs, row),
+        prefsAfter(user.prefs, row, checklistIds),
         applyPqlEvent(pql, user.pql, event, 'user'),
       );
       if (account && applied.account) {
@@ -328,7 +333,7 @@ export function createProjector(
       for (const change of applied.changes) decisions.push(toDecision(change, userId, row));
       // Saved with the cursor past this row, so each stored `$signal` is announced once.
       const raise = announcesHandRaises ? handRaiseOf(row, userId, Date.now()) : null;
-      if (raise) handRaises.push(raise);
+      if (raise && signalIds.has(raise.signalId)) handRaises.push(raise);
     };
 
     for (const row of rows) {
@@ -412,13 +417,21 @@ function applyFor(
   );
 }
 
-/** `$checklist_dismissed` / `$checklist_restored` keep the user's choice for every device. */
-function prefsAfter(prefs: SubjectRecord['prefs'], row: SeqEvent): SubjectRecord['prefs'] {
+/**
+ * `$checklist_dismissed` / `$checklist_restored` keep the user's choice for every device,
+ * for the checklists of the config only, so the map stays as small as the config.
+ */
+function prefsAfter(
+  prefs: SubjectRecord['prefs'],
+  row: SeqEvent,
+  checklistIds: ReadonlySet<string>,
+): SubjectRecord['prefs'] {
   if (row.type !== 'track') return prefs;
   const checklistId =
     row.payload.properties && (row.payload.properties as Record<string, unknown>).checklistId;
-  if (typeof checklistId !== 'string') return prefs;
+  if (typeof checklistId !== 'string' || !checklistIds.has(checklistId)) return prefs;
   if (row.event === '$checklist_dismissed') {
+    if (prefs.dismissed?.[checklistId] === row.timestamp) return prefs;
     return { ...prefs, dismissed: { ...prefs.dismissed, [checklistId]: row.timestamp } };
   }
   if (row.event === '$checklist_restored' && prefs.dismissed?.[checklistId] !== undefined) {

@@ -114,9 +114,13 @@ async function contactOf(
   return out;
 }
 
-/** A CSV cell, quoted when needed; a leading = + - @ is escaped so spreadsheets don't run it. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/**
+ * A CSV cell, quoted when needed. One that a spreadsheet could run as a formula (= + - @
+ * first, also after spaces or line breaks, which spreadsheets skip, or a tab or line
+ * break first) is prefixed with ' so it stays text.
+ */
+export function csvCell(value: string): string {
+  const safe = /^\s*[=+\-@]|^[\t\r\n]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -9,15 +9,21 @@ import {
 } from '../../../core/events/schema';
 import { requireWriteKey, writeKeyOf } from '../auth';
 import { AppError } from '../errors';
+import { verifyUserHash } from '../identity';
 import { BATCH_PATHS, messagePaths, readDialect } from '../ingest/dialects';
 import { normalizeMessage } from '../ingest/normalize';
 import { readJsonBody } from '../ingest/read-body';
+import type { RateLimit } from '../rate-limit';
 import type { EventRow, Store } from '../store/store';
 
 export interface IngestDeps {
   store: Store;
   writeKey: string;
   now?: () => number;
+  /** Per-IP and per-write-key rate limits, counted in messages. */
+  rateLimit?: RateLimit | undefined;
+  /** With it, a message's userId counts only with its `context.userHash` (see identity.ts). */
+  identitySecret?: string | null | undefined;
 }
 
 /**
@@ -26,8 +32,17 @@ export interface IngestDeps {
  * are committed before the answer; invalid ones are listed with their index, field and
  * reason, and the rest of their batch is kept.
  */
-export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): Hono {
+export function ingestRoutes({
+  store,
+  writeKey,
+  now = Date.now,
+  rateLimit,
+  identitySecret,
+}: IngestDeps): Hono {
   const app = new Hono();
+  const verifyUser = identitySecret
+    ? (userId: string, hash: unknown) => verifyUserHash(identitySecret, userId, hash)
+    : undefined;
 
   app.on('POST', [...BATCH_PATHS], async (c) => {
     const body = await readJsonBody(c, LIMITS.batchBytes);
@@ -42,8 +57,11 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         { field: formatPath(issue.path), reason: issue.message },
       ]);
     }
+    await rateLimit?.(c, envelope.data.batch.length);
     const receivedAt = now();
     const rows: EventRow[] = [];
+    /** The batch index of each row. */
+    const positions: number[] = [];
     const rejected: RejectedMessage[] = [];
     envelope.data.batch.forEach((raw, index) => {
       const result = normalizeMessage(readDialect(raw), {
@@ -51,11 +69,19 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         sentAt: envelope.data.sentAt,
         fieldPrefix: `batch[${index}]`,
         index,
+        verifyUser,
       });
-      if (result.ok) rows.push(result.row);
-      else rejected.push(...result.rejections);
+      if (result.ok) {
+        rows.push(result.row);
+        positions.push(index);
+      } else rejected.push(...result.rejections);
     });
-    return answer(c, await store.insertEvents(rows), rejected, envelope.data.batch.length);
+    const stored = await store.insertEvents(rows);
+    for (const { index, reason } of stored.refused ?? []) {
+      const at = positions[index]!;
+      rejected.push({ index: at, field: `batch[${at}]`, reason });
+    }
+    return answer(c, stored, rejected, envelope.data.batch.length);
   });
 
   for (const type of MESSAGE_TYPES) {
@@ -65,14 +91,22 @@ export function ingestRoutes({ store, writeKey, now = Date.now }: IngestDeps): H
         writeKeyOf(c.req.header('authorization'), body, c.req.query('writeKey')),
         writeKey,
       );
+      await rateLimit?.(c, 1);
       const result = normalizeMessage(readDialect(body, type), {
         receivedAt: now(),
         fieldPrefix: '',
         index: 0,
         impliedType: type as MessageType,
+        verifyUser,
       });
       if (!result.ok) return answer(c, { inserted: 0, duplicates: 0 }, result.rejections, 1);
-      return answer(c, await store.insertEvents([result.row]), [], 1);
+      const stored = await store.insertEvents([result.row]);
+      const refused = (stored.refused ?? []).map(({ reason }) => ({
+        index: 0,
+        field: '(message)',
+        reason,
+      }));
+      return answer(c, stored, refused, 1);
     });
   }
 

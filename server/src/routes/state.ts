@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
 import { checklistView, pickLocale, type SubjectState } from '../../../core/engine';
 import { requireWriteKey, writeKeyOf } from '../auth';
+import { AppError } from '../errors';
+import { verifyUserHash } from '../identity';
 import type { Projector } from '../projection/projector';
+import type { RateLimit } from '../rate-limit';
 import type { Store, SubjectRecord } from '../store/store';
 
 export interface UserState {
@@ -63,14 +66,27 @@ export async function readUserState(
 }
 
 /**
+ * What the write key reads of a user without identity verification: their own progress
+ * (milestones reached, activation, dismissed checklists), and an account's only when the
+ * caller names it and the user belongs to it. No traits, and nothing computed from them
+ * (checklist audiences), so the answer is no oracle on anyone's traits.
+ */
+export type PublicUserState = Pick<UserState, 'userId' | 'locale' | 'user' | 'dismissed'> &
+  Partial<Pick<UserState, 'accountId' | 'account'>>;
+
+/**
  * `GET /v1/users/:userId/state`: what the widget needs to show a returning user their
- * real progress on a new device. Read with the public write key, like the config.
+ * real progress on a new device. Read with the public write key, like the config. With
+ * `AHAKIT_IDENTITY_SECRET` set, it answers only with the user's `?userHash=`, and then in
+ * full (account and checklists too); without it, only `PublicUserState`.
  */
 export function stateRoutes(deps: {
   store: Store;
   projection: ProjectionView;
   config: AhakitConfig;
   writeKey: string;
+  identitySecret?: string | null | undefined;
+  rateLimit?: RateLimit | undefined;
 }): Hono {
   const app = new Hono();
   app.get('/users/:userId/state', async (c) => {
@@ -78,15 +94,37 @@ export function stateRoutes(deps: {
       writeKeyOf(c.req.header('authorization'), undefined, c.req.query('key')),
       deps.writeKey,
     );
+    await deps.rateLimit?.(c, 1);
+    const userId = c.req.param('userId');
+    const { identitySecret } = deps;
+    if (identitySecret && !verifyUserHash(identitySecret, userId, c.req.query('userHash'))) {
+      throw new AppError(
+        403,
+        'unverified_user',
+        "Identity verification is on: send the user's userHash (HMAC-SHA256 of the user id under AHAKIT_IDENTITY_SECRET) as ?userHash=.",
+      );
+    }
     const state = await readUserState(
       deps.store,
       deps.projection,
       deps.config,
-      c.req.param('userId'),
+      userId,
       c.req.query('locale'),
     );
     c.header('Cache-Control', 'no-store');
-    return c.json(state);
+    if (identitySecret) return c.json(state);
+    const answer: PublicUserState = {
+      userId: state.userId,
+      locale: state.locale,
+      user: state.user,
+      dismissed: state.dismissed,
+    };
+    const accountId = c.req.query('account');
+    if (accountId && (await deps.store.accountsOf(userId)).includes(accountId)) {
+      answer.accountId = accountId;
+      answer.account = (await deps.projection.read('account', accountId))?.state ?? null;
+    }
+    return c.json(answer);
   });
   return app;
 }

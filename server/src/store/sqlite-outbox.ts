@@ -66,8 +66,13 @@ export interface Outcome {
 export interface Outbox {
   /** Adds deliveries, skipping idempotency keys already present; returns how many were added. Synchronous, for use inside a transaction. */
   insert(rows: readonly NewDelivery[]): number;
-  /** Claims up to `limit` due deliveries for `leaseMs`, counting an attempt for each. */
-  claimDue(now: number, limit: number, leaseMs: number): Delivery[];
+  /**
+   * Claims up to `limit` due deliveries for `leaseMs`, counting an attempt for each,
+   * skipping the webhooks in `skip` (their circuits are open).
+   */
+  claimDue(now: number, limit: number, leaseMs: number, skip?: readonly string[]): Delivery[];
+  /** Gives a claimed delivery back unattempted: due at `at`, its attempt not counted. */
+  release(delivery: Pick<Delivery, 'seq' | 'attempts'>, at: number): boolean;
   /** Records the success; only the first success of a delivery counts. Returns whether this one did. */
   markDelivered(outcome: Outcome): boolean;
   /** Schedules another attempt, unless the row was claimed again since or already settled. */
@@ -93,8 +98,13 @@ export function openOutbox(db: Database.Database, now: () => number = Date.now):
   const claim = db.prepare(
     `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = @leaseUntil, updated_at = @now
      WHERE seq IN (SELECT seq FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+                     AND webhook_id NOT IN (SELECT value FROM json_each(@skip))
                    ORDER BY next_attempt_at, seq LIMIT @limit)
      RETURNING *`,
+  );
+  const unclaim = db.prepare(
+    `UPDATE webhook_deliveries SET attempts = attempts - 1, next_attempt_at = @at
+     WHERE seq = @seq AND status = 'pending' AND attempts = @attempts`,
   );
   const delivered = db.prepare(
     `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = @at, updated_at = @at,
@@ -143,11 +153,11 @@ export function openOutbox(db: Database.Database, now: () => number = Date.now):
   return {
     // A better-sqlite3 transaction inside another one is a savepoint: this joins the caller's.
     insert: (rows) => (rows.length === 0 ? 0 : insertAll(rows)),
-    claimDue(at, limit, leaseMs) {
-      return (claim.all({ now: at, leaseUntil: at + leaseMs, limit }) as RawDelivery[])
-        .map(toDelivery)
-        .sort((a, b) => a.seq - b.seq);
+    claimDue(at, limit, leaseMs, skip = []) {
+      const params = { now: at, leaseUntil: at + leaseMs, limit, skip: JSON.stringify(skip) };
+      return (claim.all(params) as RawDelivery[]).map(toDelivery).sort((a, b) => a.seq - b.seq);
     },
+    release: ({ seq, attempts }, at) => unclaim.run({ seq, attempts, at }).changes > 0,
     markDelivered: (o) => delivered.run(o).changes > 0,
     retryAt: (o, nextAttemptAt) => retry.run({ ...o, nextAttemptAt }).changes > 0,
     markFailed: (o) => failed.run(o).changes > 0,

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { LIMITS } from '../../../core/events/schema';
+import { isObject } from '../ingest/normalize';
+import { mergeTraits } from './merge-traits';
 import { openMetrics } from './sqlite-metrics';
 import { openOutbox } from './sqlite-outbox';
 import { migrate, SCHEMA } from './sqlite-schema';
@@ -61,20 +64,29 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `INSERT INTO events (message_id, client_ts, type, event, user_id, anonymous_id, group_id, timestamp, received_at, payload)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_ts, message_id) DO NOTHING`,
   );
+  // Traits are merged in JavaScript (mergeTraits), within each subject's limits.
   const upsertUser = db.prepare(
-    `INSERT INTO users (user_id, traits, first_seen, last_seen) VALUES (?, json(?), ?, ?)
+    `INSERT INTO users (user_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET traits = excluded.traits,
+       first_seen = min(users.first_seen, excluded.first_seen),
+       last_seen = max(users.last_seen, excluded.last_seen)`,
+  );
+  const touchUser = db.prepare(
+    `INSERT INTO users (user_id, traits, first_seen, last_seen) VALUES (?, '{}', ?, ?)
      ON CONFLICT (user_id) DO UPDATE SET
-       traits = json_patch(users.traits, excluded.traits),
        first_seen = min(users.first_seen, excluded.first_seen),
        last_seen = max(users.last_seen, excluded.last_seen)`,
   );
   const upsertAccount = db.prepare(
-    `INSERT INTO accounts (account_id, traits, first_seen, last_seen) VALUES (?, json(?), ?, ?)
-     ON CONFLICT (account_id) DO UPDATE SET
-       traits = json_patch(accounts.traits, excluded.traits),
+    `INSERT INTO accounts (account_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?)
+     ON CONFLICT (account_id) DO UPDATE SET traits = excluded.traits,
        first_seen = min(accounts.first_seen, excluded.first_seen),
        last_seen = max(accounts.last_seen, excluded.last_seen)`,
   );
+  const selectUserTraits = db.prepare('SELECT traits FROM users WHERE user_id = ?').pluck();
+  const selectAccountTraits = db
+    .prepare('SELECT traits FROM accounts WHERE account_id = ?')
+    .pluck();
   const linkIdentity = db.prepare(
     'INSERT INTO identities (anonymous_id, user_id, linked_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -112,15 +124,57 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // transaction, and each is answered only once it has committed. A commit costs far
   // more than an insert, so under load this multiplies throughput; alone, a request
   // waits one setImmediate.
-  let pending: { rows: readonly EventRow[]; done: (result: InsertResult | Error) => void }[] = [];
+  //
+  // Inside it, each request's rows are a savepoint (a better-sqlite3 transaction inside
+  // another one), so they commit or fail together and never with another request's.
+  // When the database refuses one of them, they are tried one by one, and only the
+  // refused rows are left out (and named in the answer).
+  let pending: {
+    rows: readonly EventRow[];
+    done: (result: InsertResult | Error) => void;
+  }[] = [];
+  const insertRequest = db.transaction(insertRows);
+  const insertEach = (rows: readonly EventRow[]): InsertResult => {
+    const result: InsertResult = { inserted: 0, duplicates: 0, refused: [] };
+    rows.forEach((row, index) => {
+      try {
+        const one = insertRequest([row]);
+        result.inserted += one.inserted;
+        result.duplicates += one.duplicates;
+      } catch (error) {
+        if (!refusedInput(error)) throw error;
+        result.refused!.push({ index, reason: `the database refused it: ${error.message}` });
+      }
+    });
+    return result;
+  };
   const commitPending = db.transaction((group: typeof pending) =>
-    group.map((p) => insertRows(p.rows)),
+    group.map((p): InsertResult | Error => {
+      try {
+        return insertRequest(p.rows);
+      } catch (error) {
+        if (!refusedInput(error)) return error as Error;
+      }
+      try {
+        return insertEach(p.rows);
+      } catch (error) {
+        return error as Error;
+      }
+    }),
   );
   const commitListeners: (() => void)[] = [];
   function flush(): void {
-    const group = pending;
-    pending = [];
-    let results: InsertResult[];
+    // A group stops at about GROUP_ROWS rows, and the rest waits a turn of the event
+    // loop: a crowd of full batches arriving at once is committed in slices, with other
+    // requests (and /healthz) answered in between, instead of in one long stall.
+    let rows = 0;
+    let take = 0;
+    while (take < pending.length && rows < GROUP_ROWS) rows += pending[take++]!.rows.length;
+    if (take === 0) return;
+    const group = pending.slice(0, take);
+    pending = pending.slice(take);
+    if (pending.length > 0) setImmediate(flush);
+    let results: (InsertResult | Error)[];
     try {
       results = commitPending(group);
     } catch (error) {
@@ -130,25 +184,53 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     group.forEach((p, i) => {
       p.done(results[i]!);
     });
-    if (results.some((r) => r.inserted > 0)) for (const listener of commitListeners) listener();
+    if (results.some((r) => !(r instanceof Error) && r.inserted > 0)) {
+      for (const listener of commitListeners) listener();
+    }
   }
 
   function applyProfileChanges(row: EventRow): void {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
-    const traits = JSON.stringify(isObject(payload.traits) ? payload.traits : {});
+    const patch = isObject(payload.traits) ? payload.traits : {};
     if (row.type === 'identify' && row.userId) {
+      const kept = selectUserTraits.get(row.userId) as string | undefined;
+      const traits = boundedTraits('user', row.userId, kept, patch);
       upsertUser.run(row.userId, traits, row.timestamp, row.timestamp);
       if (row.anonymousId) linkIdentity.run(row.anonymousId, row.userId, row.timestamp);
     } else if (row.type === 'alias' && row.userId && typeof payload.previousId === 'string') {
-      upsertUser.run(row.userId, '{}', row.timestamp, row.timestamp);
+      touchUser.run(row.userId, row.timestamp, row.timestamp);
       linkIdentity.run(payload.previousId, row.userId, row.timestamp);
     } else if (row.type === 'group' && row.groupId) {
+      const kept = selectAccountTraits.get(row.groupId) as string | undefined;
+      const traits = boundedTraits('account', row.groupId, kept, patch);
       upsertAccount.run(row.groupId, traits, row.timestamp, row.timestamp);
       if (row.userId) {
-        upsertUser.run(row.userId, '{}', row.timestamp, row.timestamp);
+        touchUser.run(row.userId, row.timestamp, row.timestamp);
         addMembership.run(row.userId, row.groupId, row.timestamp);
       }
     }
+  }
+
+  // A subject at its limits is reported once per collector run, not once per message.
+  const reportedFull = new Set<string>();
+  function boundedTraits(
+    kind: SubjectKind,
+    id: string,
+    kept: string | undefined,
+    patch: Record<string, unknown>,
+  ): string {
+    const merged = mergeTraits(kept ? (JSON.parse(kept) as Record<string, unknown>) : {}, patch);
+    if (
+      merged.dropped.length > 0 &&
+      reportedFull.size < 1_000 &&
+      !reportedFull.has(`${kind}:${id}`)
+    ) {
+      reportedFull.add(`${kind}:${id}`);
+      console.warn(
+        `[ahakit] ${kind} ${JSON.stringify(id.slice(0, 100))} is at its trait limits (${LIMITS.subjectTraitKeys} traits, ${LIMITS.subjectTraitBytes / 1024} KB): dropped ${merged.dropped.length} new trait(s)`,
+      );
+    }
+    return JSON.stringify(merged.traits);
   }
 
   const selectUser = db.prepare(
@@ -178,10 +260,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `SELECT seq, ${eventColumns} FROM events WHERE group_id = ? ORDER BY timestamp DESC, seq DESC LIMIT ?`,
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
-  const selectUserTraits = db.prepare('SELECT traits FROM users WHERE user_id = ?').pluck();
-  const selectAccountTraits = db
-    .prepare('SELECT traits FROM accounts WHERE account_id = ?')
-    .pluck();
 
   const selectProjection = db.prepare(
     "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
@@ -413,10 +491,24 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (selectFirstMemberActivation.get(accountId) as number | null | undefined) ?? null;
     },
     async close() {
-      if (pending.length > 0) flush();
+      while (pending.length > 0) flush();
       db.close();
     },
   };
+}
+
+/** Rows committed in one transaction at most (a single larger request is still one). */
+const GROUP_ROWS = 2_000;
+
+/**
+ * Errors that mean the database will not take this row (malformed JSON, a value too big,
+ * a constraint), as opposed to its own faults (disk full, I/O, busy), which fail the
+ * request with a 5xx.
+ */
+const INPUT_ERRORS = new Set(['SQLITE_ERROR', 'SQLITE_TOOBIG', 'SQLITE_MISMATCH', 'SQLITE_RANGE']);
+function refusedInput(error: unknown): error is Error {
+  if (!(error instanceof Database.SqliteError)) return false;
+  return INPUT_ERRORS.has(error.code) || error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
 interface RawProfile {
@@ -505,8 +597,4 @@ function toEvent(row: RawEvent): StoredEvent {
     receivedAt: row.received_at,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -28,6 +28,8 @@ export interface EventRow {
 export interface InsertResult {
   inserted: number;
   duplicates: number;
+  /** Rows the database refused (by their index in the request's rows); the others are stored. */
+  refused?: { index: number; reason: string }[];
 }
 
 export interface StoredEvent extends Omit<EventRow, 'payload' | 'clientTs'> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Webhook } from '../../../core/config/webhooks';
 import type { Delivery, Outbox, Outcome } from '../store/sqlite-outbox';
+import { type BreakerPolicy, createBreakers, DEFAULT_BREAKER } from './breaker';
 import type { WebhookEvent } from './events';
 import { renderBody } from './format';
 import {
@@ -30,6 +31,8 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** Settled deliveries are kept this long, for the admin API and to drop re-enqueued events. */
   retentionMs?: number;
+  /** The per-endpoint circuit breaker and attempt cap. */
+  breaker?: Partial<BreakerPolicy>;
   log?: (message: string) => void;
 }
 
@@ -75,6 +78,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const retentionMs = options.retentionMs ?? 30 * 24 * 3_600_000;
   const log = options.log ?? ((message: string) => console.warn(`[ahakit] ${message}`));
   const webhooks = new Map(options.webhooks.map((w) => [w.id, w]));
+  const breakerPolicy: BreakerPolicy = { ...DEFAULT_BREAKER, ...options.breaker };
+  const breakers = createBreakers(breakerPolicy, now);
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
@@ -94,8 +99,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (stopping) return 0;
     const free = batchSize - active.size;
     if (free <= 0) return 0;
-    const claimed = outbox.claimDue(now(), free, leaseMs);
+    // Webhooks whose circuit is open (or whose minute's attempts are spent) wait in the
+    // outbox; one claimed past its allowance is given back unattempted.
+    const allowance = new Map([...webhooks.keys()].map((id) => [id, breakers.allowance(id)]));
+    const skip = [...allowance].filter(([, n]) => n <= 0).map(([id]) => id);
+    const claimed = outbox.claimDue(now(), free, leaseMs, skip);
+    let launched = 0;
     for (const delivery of claimed) {
+      const left = allowance.get(delivery.webhookId);
+      if (left !== undefined) {
+        if (left <= 0) {
+          outbox.release(delivery, now());
+          continue;
+        }
+        allowance.set(delivery.webhookId, left - 1);
+        breakers.started(delivery.webhookId);
+      }
+      launched++;
       const p: Promise<void> = attempt(delivery)
         .catch((error) => log(`webhook delivery ${delivery.seq} failed: ${String(error)}`))
         .finally(() => {
@@ -109,7 +129,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       lastPrune = now();
       outbox.prune(lastPrune - retentionMs);
     }
-    return claimed.length;
+    return launched;
   }
 
   function schedule(delay: number): void {
@@ -164,7 +184,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       status = response.status;
       if (status < 200 || status >= 300) {
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-        const text = (await response.text().catch(() => '')).trim().slice(0, 200);
+        const text = (await readStart(response, 1024).catch(() => '')).trim().slice(0, 200);
         error = `HTTP ${status}${text ? `: ${text}` : ''}`;
       } else {
         await response.body?.cancel().catch(() => {});
@@ -178,6 +198,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const at = now();
     const outcome: Outcome = { ...base, at, httpStatus: status, error };
 
+    const retryable = status === null || isRetryableStatus(status);
+    if (!(stopping && status === null)) {
+      if (error === null || !retryable) breakers.answered(hook.id);
+      else {
+        const openUntil = breakers.failed(hook.id);
+        if (openUntil !== null) {
+          log(
+            `webhook "${hook.id}" failed ${breakerPolicy.failuresToOpen}+ times in a row: no attempts for ${Math.round((openUntil - at) / 1000)} s, then one probe`,
+          );
+        }
+      }
+    }
     if (error === null) {
       outbox.markDelivered(outcome);
       if (failing.delete(hook.id)) log(`webhook "${hook.id}" delivers again`);
@@ -188,7 +220,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       outbox.retryAt({ ...outcome, error: 'interrupted by shutdown' }, at);
       return;
     }
-    const retryable = status === null || isRetryableStatus(status);
     const delay = retryDelay(policy, delivery.attempts, random, retryAfterMs);
     const tooOld = at + delay - delivery.createdAt > policy.maxAgeMs;
     if (!retryable || delivery.attempts >= policy.maxAttempts || tooOld) {
@@ -237,6 +268,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return total;
     },
   };
+}
+
+/**
+ * The first `maxBytes` of a response body as text; the rest is never read (the stream is
+ * cancelled), so a receiver answering with a huge error page costs a kilobyte.
+ */
+async function readStart(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, maxBytes));
 }
 
 class TimeoutError extends Error {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Webhook } from '../../../core/config/webhooks';
+import { DEFAULT_HANDRAISE_COOLDOWN_MINUTES, type Webhook } from '../../../core/config/webhooks';
 import type { NewDelivery, Outbox } from '../store/sqlite-outbox';
 import type { WebhookEvent } from './events';
 
@@ -23,6 +23,23 @@ export function subscribes(webhook: Webhook, event: WebhookEvent): boolean {
   return true;
 }
 
+/**
+ * The key that makes the outbox keep one delivery of an event per webhook. A hand-raise
+ * shares it with the user's other raises of the same signal in the webhook's cooldown
+ * period, so only the first of them is delivered (the outbox skips keys it holds).
+ */
+function deliveryKey(webhook: Webhook, event: WebhookEvent): string {
+  const cooldownMs =
+    (webhook.handraiseCooldownMinutes ?? DEFAULT_HANDRAISE_COOLDOWN_MINUTES) * 60_000;
+  if (event.type !== 'handraise' || cooldownMs === 0) return idempotencyKey(webhook.id, event.id);
+  const { subject, signal } = event.data;
+  const period = Math.floor(event.occurredAt / cooldownMs);
+  return idempotencyKey(
+    webhook.id,
+    `handraise-cooldown\n${subject.kind}:${subject.id}\n${signal.id}\n${cooldownMs}:${period}`,
+  );
+}
+
 /** One delivery per event and subscribed webhook. Pure: config and events in, rows out. */
 export function planDeliveries(
   webhooks: readonly Webhook[],
@@ -33,7 +50,7 @@ export function planDeliveries(
     for (const webhook of webhooks) {
       if (!subscribes(webhook, event)) continue;
       rows.push({
-        idempotencyKey: idempotencyKey(webhook.id, event.id),
+        idempotencyKey: deliveryKey(webhook, event),
         webhookId: webhook.id,
         eventId: event.id,
         eventType: event.type,

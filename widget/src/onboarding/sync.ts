@@ -24,6 +24,8 @@ export interface SyncOptions {
   platform: Pick<Platform, 'fetch' | 'channel' | 'window'>;
   /** The instance's events: deliveries and tab focus refresh the collector's view. */
   on?: Emitter<AhakitEvents>['on'] | undefined;
+  /** Who the user is: the state is asked for with their `userHash` when the page has one. */
+  identity?: (() => { userId: string | null; userHash: string | null }) | undefined;
   store: Store;
   /** The collector's origin, without a trailing slash. */
   endpoint: string;
@@ -48,7 +50,16 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  *   minute has passed; and merged.
  * Returns the function that stops it. Failures are one warning each; nothing rejects.
  */
-export function startSync({ model, platform, store, endpoint, writeKey, warn, on }: SyncOptions) {
+export function startSync({
+  model,
+  platform,
+  store,
+  endpoint,
+  writeKey,
+  warn,
+  on,
+  identity,
+}: SyncOptions) {
   const { userId } = model;
   const key = `state:${writeKey}:${userId}`;
   let stopped = false;
@@ -61,7 +72,15 @@ export function startSync({ model, platform, store, endpoint, writeKey, warn, on
   const fetchState = async () => {
     lastFetch = Date.now();
     try {
-      const query = `key=${encodeURIComponent(writeKey)}&locale=${encodeURIComponent(model.locale.peek())}`;
+      // The account is named: a collector without identity verification tells no one which it is.
+      const query = new URLSearchParams({
+        key: writeKey,
+        locale: model.locale.peek(),
+        account: model.accountId.peek() ?? '',
+      });
+      // With identity verification on, the collector answers only a proven user.
+      const me = identity?.();
+      if (me?.userId === userId && me.userHash) query.set('userHash', me.userHash);
       const url = `${endpoint}/v1/users/${encodeURIComponent(userId)}/state?${query}`;
       const response = await platform.fetch!(url, { credentials: 'omit' });
       if (!response.ok) throw new Error(await httpProblem(response));

@@ -7,6 +7,8 @@ export type Traits = Record<string, unknown>;
 export interface IdentityState {
   anonymousId: string;
   userId: string | null;
+  /** The host backend's proof of `userId` (HMAC-SHA256 under the collector's identity secret). */
+  userHash: string | null;
   traits: Traits;
   groupId: string | null;
   groupTraits: Traits;
@@ -14,15 +16,24 @@ export interface IdentityState {
 
 export interface Identity {
   current(): IdentityState;
-  /** Sets the user; traits merge for the same user and replace for a different one. */
-  identify(userId: string, traits: Traits): IdentityState;
+  /**
+   * Sets the user; traits merge for the same user and replace for a different one. The
+   * hash given replaces the one kept; none given keeps it for the same user only.
+   */
+  identify(userId: string, traits: Traits, userHash?: string): IdentityState;
   group(groupId: string, traits: Traits): IdentityState;
   /** Forgets user, traits and group, and starts a new anonymousId. */
   reset(): IdentityState;
 }
 
 /** A user who has not identified: no id, no traits, no group. */
-const anonymous = () => ({ userId: null, traits: {}, groupId: null, groupTraits: {} });
+const anonymous = () => ({
+  userId: null,
+  userHash: null,
+  traits: {},
+  groupId: null,
+  groupTraits: {},
+});
 
 /**
  * Identity kept in `localStorage` under `ahakit:<writeKey>:anonymousId` and `…:user`, and
@@ -81,12 +92,14 @@ export function createIdentity(
 
   return {
     current,
-    identify(userId, traits) {
+    identify(userId, traits, userHash) {
       const state = current();
+      const same = userId === state.userId;
       return save({
         ...state,
         userId,
-        traits: userId === state.userId ? { ...state.traits, ...traits } : traits,
+        userHash: userHash ?? (same ? state.userHash : null),
+        traits: same ? { ...state.traits, ...traits } : traits,
       });
     },
     group(groupId, traits) {

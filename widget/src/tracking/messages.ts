@@ -38,7 +38,7 @@ export function toJsonObject(value: unknown): JsonObject | null {
 /** A new message, stamped with a fresh messageId and the current time. */
 export function buildMessage(
   body: MessageBody,
-  { anonymousId, userId, groupId }: IdentityState,
+  { anonymousId, userId, userHash, groupId }: IdentityState,
   page: PageInfo,
   device: JsonObject,
 ): WidgetMessage {
@@ -54,6 +54,8 @@ export function buildMessage(
       page,
       ...device,
       ...(groupId && { groupId }),
+      // The collector's identity verification reads it; without a secret it is ignored.
+      ...(userId && userHash && { userHash }),
     },
   };
 }
