@@ -98,7 +98,9 @@ describe.skipIf(!hasBrowser)("the README's snippet on another origin, in real Ch
     expect(refused).toHaveLength(1);
     expect(refused[0]).toContain(`AHAKIT_ALLOWED_ORIGINS=${site.url}`);
     // And the config's warning names the fix too.
-    const config = warnings.filter((w) => w.includes('could not load') && w.includes('/v1/config'));
+    const configWarning = (w: string) => w.includes('could not load') && w.includes('/v1/config');
+    await eventually(async () => (warnings.some(configWarning) ? true : undefined));
+    const config = warnings.filter(configWarning);
     expect(config).toHaveLength(1);
     expect(config[0]).toContain(`AHAKIT_ALLOWED_ORIGINS=${site.url}`);
     expect(await page.getByRole('button', { name: /Get started with TeamChat/ }).count()).toBe(0);
