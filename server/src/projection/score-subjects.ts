@@ -1,4 +1,10 @@
-import { type CompiledPql, nextExpiry, qualificationChange, scorePql } from '../../../core/engine';
+import {
+  type CompiledPql,
+  nextExpiry,
+  qualificationChange,
+  qualifiedSince,
+  scorePql,
+} from '../../../core/engine';
 import type { Decision, PqlScoreRow, Store, SubjectKind, SubjectRecord } from '../store/store';
 
 export interface ScoreInput {
@@ -6,7 +12,13 @@ export interface ScoreInput {
   pql: CompiledPql;
   read: (kind: SubjectKind, id: string) => Promise<SubjectRecord | null>;
   subjects: SubjectRecord[];
+  /** The wall clock: scores are never read later than this. */
   now: number;
+  /**
+   * Subjects scored at `now` rather than at their latest event: those whose windows
+   * expired (the sweep). Keys are `kind:id`.
+   */
+  atNow?: ReadonlySet<string>;
   /** The event position the scores follow from, for the decisions' record. */
   cursor: number;
   /**
@@ -21,6 +33,11 @@ export interface ScoreInput {
  * the traits the collector knows (and, for an account, the first activation of one of
  * its users), and records a `pql.qualified` decision when a subject qualifies (the first
  * qualification time is kept for good).
+ *
+ * Scores are read in event time: at the subject's latest event (or its activation), not
+ * at the moment scoring runs, and a qualification is dated by the event that made it
+ * (`qualifiedSince`). So back-dated events qualify a lead when they happened, and
+ * projecting the same events again after a rules change dates it the same.
  */
 export async function scoreSubjects(
   input: ScoreInput,
@@ -49,18 +66,27 @@ export async function scoreSubjects(
         : Promise.resolve(undefined),
     ]);
     const before = new Map(previous.map((r) => [r.definition, r]));
-    const expiry = nextExpiry(pql, subject.pql, now);
+    const at = input.atNow?.has(`${subject.kind}:${subject.id}`)
+      ? now
+      : Math.min(now, Math.max(subject.state.lastSeen ?? now, activatedAt ?? 0));
+    const expiry = nextExpiry(pql, subject.pql, at);
     for (const definition of own) {
-      const score = scorePql(pql, definition.id, {
+      const scoreInput = {
         state: subject.pql,
         traits,
         accountTraits,
         subject: subject.state,
         account: account?.state,
         activatedAt,
-        now,
-      });
-      const change = qualificationChange(before.get(definition.id) ?? null, score, now);
+        now: at,
+      };
+      const score = scorePql(pql, definition.id, scoreInput);
+      const prev = before.get(definition.id) ?? null;
+      const qualifiedAt =
+        score.qualifies && !prev?.qualifies
+          ? (qualifiedSince(pql, definition.id, scoreInput, prev?.scoredAt) ?? at)
+          : at;
+      const change = qualificationChange(prev, score, qualifiedAt);
       scores.push({
         definition: definition.id,
         kind: subject.kind,
@@ -71,7 +97,7 @@ export async function scoreSubjects(
         intent: score.intent,
         qualifies: score.qualifies,
         firstQualifiedAt: change.firstQualifiedAt,
-        scoredAt: now,
+        scoredAt: at,
         nextExpiry: expiry,
         reasons: score.reasons,
       });
@@ -81,7 +107,7 @@ export async function scoreSubjects(
           subjectKind: subject.kind,
           subjectId: subject.id,
           ref: definition.id,
-          at: now,
+          at: change.became === 'qualified' ? qualifiedAt : at,
           detail: { score: score.score, threshold: score.threshold, reasons: score.reasons },
           eventSeq: input.cursor,
         });

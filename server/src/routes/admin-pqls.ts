@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
+import { reasonsAt } from '../../../core/engine';
 import { localize } from '../../../core/engine/localize';
 import { AppError } from '../errors';
 import type { PqlScoreRow, Store } from '../store/store';
@@ -54,6 +55,7 @@ export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
       limit,
     });
     const people = await Promise.all(rows.map((r) => contactOf(store, r)));
+    const now = Date.now();
     const pqls = rows.map((r, i) => ({
       kind: r.kind,
       id: r.id,
@@ -62,7 +64,7 @@ export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
       qualifies: r.qualifies,
       firstQualifiedAt: iso(r.firstQualifiedAt),
       scoredAt: iso(r.scoredAt),
-      reasons: r.reasons,
+      reasons: reasonsAt(r.reasons, now),
     }));
     if (c.req.query('format') === 'csv') {
       const header = [

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
+import { reasonsAt } from '../../../core/engine';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
 import type { PqlScoreRow, Store, StoredEvent } from '../store/store';
@@ -54,8 +55,9 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
       traits: profile?.traits ?? {},
       anonymousIds: profile?.anonymousIds ?? [],
       accountIds: profile?.accountIds ?? [],
-      firstSeen: iso(profile?.firstSeen),
-      lastSeen: iso(profile?.lastSeen),
+      // Event time, over every event the projection applied (the profile's own times
+      // follow identify calls only).
+      ...seen(progress.user, profile),
       timeline: timeline.map(timelineEntry),
     });
   });
@@ -77,8 +79,7 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
       pql: pqls.map(scoreView),
       traits: profile?.traits ?? {},
       userIds: profile?.userIds ?? [],
-      firstSeen: iso(profile?.firstSeen),
-      lastSeen: iso(profile?.lastSeen),
+      ...seen(state?.state, profile),
       timeline: timeline.map(timelineEntry),
     });
   });
@@ -92,7 +93,20 @@ function scoreView(p: PqlScoreRow) {
     score: p.score,
     qualifies: p.qualifies,
     firstQualifiedAt: iso(p.firstQualifiedAt ?? undefined),
-    reasons: p.reasons,
+    reasons: reasonsAt(p.reasons, Date.now()),
+  };
+}
+
+/** When a subject was first and last seen, in event time, from its state or its profile. */
+function seen(
+  state: { firstSeen: number | null; lastSeen: number | null } | null | undefined,
+  profile: { firstSeen: number; lastSeen: number } | null,
+) {
+  const first = [state?.firstSeen, profile?.firstSeen].filter((t) => typeof t === 'number');
+  const last = [state?.lastSeen, profile?.lastSeen].filter((t) => typeof t === 'number');
+  return {
+    firstSeen: first.length > 0 ? iso(Math.min(...first)) : null,
+    lastSeen: last.length > 0 ? iso(Math.max(...last)) : null,
   };
 }
 
