@@ -29,6 +29,14 @@ export const collectorSchema = z
       .describe(
         'Browser origins allowed to call the collector (CORS). The collector’s own origin is always allowed.',
       ),
+    announceWithinHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(24)
+      .describe(
+        'Webhooks announce only news: a milestone, activation, PQL or hand-raise whose event is older than this many hours when it is decided (after a rules change, a replay or a backfill) is recorded as suppressed, not sent.',
+      ),
   })
   .describe('How the collector accepts events.');
 

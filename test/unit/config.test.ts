@@ -11,7 +11,7 @@ describe('config validation', () => {
       ok: true,
       config: {
         product: { name: 'TeamChat' },
-        collector: { allowedOrigins: [] },
+        collector: { allowedOrigins: [], announceWithinHours: 24 },
         widget: { batchSize: 20, flushIntervalMs: 1000, maxQueueSize: 1000 },
         locales: { default: 'en', supported: ['en'] },
         theme: {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { openMetrics } from './sqlite-metrics';
 import { openOutbox } from './sqlite-outbox';
 import { migrate, SCHEMA } from './sqlite-schema';
+import { openSuppressedLog } from './sqlite-suppressed';
 import type {
   AccountProfile,
   Decision,
@@ -55,6 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Scores saved before the score parts were kept: an empty rules hash projects again.
   if (migrate(db)) db.exec("UPDATE projection SET rules_hash = ''");
   const outbox = openOutbox(db);
+  const suppressed = openSuppressedLog(db);
   const metricsCounts = openMetrics(db);
 
   const insertEvent = db.prepare(
@@ -282,6 +284,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
     for (const [anonymousId, userId] of batch.links) insertLink.run(anonymousId, userId);
     if (batch.deliveries?.length) outbox.insert(batch.deliveries);
+    if (batch.suppressed?.length) suppressed.insert(batch.suppressed);
     updateCursor.run(batch.cursor);
   });
   const selectDecisions = db.prepare(
@@ -300,6 +303,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     outbox,
+    suppressed,
     async insertEvents(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0 };
       return new Promise<InsertResult>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { PqlState, SubjectState } from '../../../core/engine';
 import type { NewDelivery, Outbox } from './sqlite-outbox';
+import type { SuppressedAnnouncement, SuppressedLog } from './sqlite-suppressed';
 
 /**
  * What the collector keeps. The SQLite store implements it for one collector; a
@@ -160,6 +161,8 @@ export interface MetricsCounts {
 export interface ProjectionBatch {
   /** Webhook deliveries the decisions cause, kept or lost with them. */
   deliveries?: NewDelivery[];
+  /** Announcements held back: history, or sent before. */
+  suppressed?: SuppressedAnnouncement[];
   subjects: SubjectRecord[];
   scores: PqlScoreRow[];
   decisions: Decision[];
@@ -171,6 +174,8 @@ export interface ProjectionBatch {
 export interface Store {
   /** Webhook deliveries waiting to be sent, and their history. */
   readonly outbox: Outbox;
+  /** Webhook announcements the projection held back, and why. */
+  readonly suppressed: SuppressedLog;
   /**
    * Stores messages in one transaction: when the promise resolves they are committed.
    * A message whose `messageId` is already stored is skipped and counted as a duplicate.
