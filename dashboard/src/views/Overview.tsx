@@ -19,8 +19,8 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
       <section class="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
         <p class="muted">
-          New users → activated (reached the aha moment) → product qualified (any PQL definition) →
-          converted
+          Users first seen in the range → of them, activated (reached the aha moment) → of those,
+          product qualified (any PQL definition) → of those, converted
           {report.conversionEvent ? (
             <>
               {' '}

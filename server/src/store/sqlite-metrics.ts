@@ -60,8 +60,10 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   // CROSS JOIN fixes the join order: without statistics the planner may otherwise probe
   // every user of the cohort once per decision (or score).
   //
-  // Ever qualified: a subject's first qualification is a `pql.qualified` decision, saved
-  // with the score that records its time.
+  // A funnel, each step a subset of the one before: the cohort's new users; those who
+  // activated; of those, the ones who ever qualified as a PQL (a subject's first
+  // qualification is a `pql.qualified` decision, saved with the score that records its
+  // time; an account's counts for its members); of those, the ones who converted (below).
   const funnel = db.prepare(
     `WITH qualified AS MATERIALIZED (
        SELECT subject_id FROM decisions INDEXED BY decisions_ref
@@ -70,8 +72,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
        SELECT m.user_id FROM decisions d INDEXED BY decisions_ref
          CROSS JOIN memberships m ON m.account_id = d.subject_id
         WHERE d.kind = 'pql.qualified' AND d.subject_kind = 'account')
-     SELECT count(*) AS newUsers, count(c.activated_at) AS activated,
-       count(*) FILTER (WHERE c.id IN qualified) AS pql
+     SELECT c.id AS id, c.activated_at IS NOT NULL AS activated, c.id IN qualified AS pql
      FROM temp.metric_cohort c WHERE c.kind = 'user'`,
   );
   const ttv = db
@@ -166,7 +167,20 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     const range = { from: q.from, to: q.to };
     clearCohort.run();
     fillCohort.run(range);
-    const head = funnel.get() as { newUsers: number; activated: number; pql: number };
+    const head = { newUsers: 0, activated: 0, pql: 0 };
+    const pqlUsers = new Set<string>();
+    for (const row of funnel.iterate() as Iterable<{
+      id: string;
+      activated: number;
+      pql: number;
+    }>) {
+      head.newUsers++;
+      if (!row.activated) continue;
+      head.activated++;
+      if (!row.pql) continue;
+      head.pql++;
+      pqlUsers.add(row.id);
+    }
 
     const reached: Record<string, number> = Object.fromEntries(q.milestones.map((m) => [m, 0]));
     for (const row of milestones.all({ milestones: JSON.stringify(q.milestones) }) as {
@@ -268,7 +282,10 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     clearCohort.run();
 
     return {
-      funnel: { ...head, converted: q.conversion ? convertedCount('conversion') : 0 },
+      funnel: {
+        ...head,
+        converted: q.conversion ? countIn(converted.get('conversion\u0000'), pqlUsers) : 0,
+      },
       ttvMs,
       milestones: reached,
       nudges,
@@ -284,4 +301,11 @@ function propertiesOf(payload: string | null): Record<string, unknown> | undefin
   return typeof properties === 'object' && properties !== null
     ? (properties as Record<string, unknown>)
     : undefined;
+}
+
+/** How many of `users` are in `of`. */
+function countIn(users: ReadonlySet<string> | undefined, of: ReadonlySet<string>): number {
+  let n = 0;
+  for (const u of users ?? []) if (of.has(u)) n++;
+  return n;
 }
