@@ -3,6 +3,7 @@ import type { ExperimentReadout } from './experiment';
 import type { FunnelStep } from './funnel';
 import type { NudgePerformance } from './nudges';
 import type { SegmentMatrix } from './segments';
+import type { TrendWeek } from './trends';
 import type { TimeToValue } from './ttv';
 
 /**
@@ -18,6 +19,8 @@ export interface MetricsReport {
   funnel: FunnelStep[];
   /** First seen → activation, over the users of the range who activated. */
   timeToValue: TimeToValue;
+  /** Week by week from the range's first day: new users, activation rate, median TTV, PQLs. */
+  trends: TrendWeek[];
   checklists: {
     id: string;
     title: string;

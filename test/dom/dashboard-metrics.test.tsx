@@ -43,6 +43,17 @@ describe('the dashboard overview', () => {
     expect(widths).toEqual(['100.00%', '40.00%', '10.00%', '2.50%']);
   });
 
+  it('shows the weekly trends: new users, activation rate, median time to value and PQLs', () => {
+    render(<OverviewReport report={report} fmt={fmt} />);
+    const table = screen.getByRole('table', { name: 'Trends by week' }) as HTMLElement;
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + report.trends.length);
+    expect(rowNamed(table, /Oct 8/)).toEqual(['Oct 8, 2026', '280', '40.0%', '3h 30m', '31']);
+    // A chart per measure, named by its caption.
+    for (const name of ['New users', 'Activation rate', 'Median time to value', 'PQLs']) {
+      expect(screen.getByRole('figure', { name })).toBeTruthy();
+    }
+  });
+
   it('shows the median and 75th percentile time to value', () => {
     render(<OverviewReport report={report} fmt={fmt} />);
     const ttv = screen.getByRole('region', { name: 'Time to value' });

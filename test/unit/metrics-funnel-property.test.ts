@@ -35,6 +35,11 @@ describe('the funnel on the seeded TeamChat population', () => {
           for (let i = 1; i < counts.length; i++) {
             expect(counts[i]).toBeLessThanOrEqual(counts[i - 1]!);
           }
+          // The weekly trends cover the same users, and their rates are rates too.
+          expect(report.trends.reduce((sum, w) => sum + w.newUsers, 0)).toBe(counts[0]);
+          for (const w of report.trends) {
+            if (w.activationRate !== null) expect(w.activationRate).toBeLessThanOrEqual(1);
+          }
           for (const step of report.funnel) {
             if (step.fromPrevious !== null) expect(step.fromPrevious).toBeLessThanOrEqual(1);
             if (step.fromTop !== null) expect(step.fromTop).toBeLessThanOrEqual(1);
@@ -45,5 +50,21 @@ describe('the funnel on the seeded TeamChat population', () => {
     );
     // The property was tried on ranges with users in them, not only on empty ones.
     expect(nonEmpty).toBeGreaterThan(20);
+  });
+
+  it("counts each week's new users, activations and first qualifications into the trends", async () => {
+    const report = await metricsReport(
+      store,
+      config,
+      dateRange({ from: day(DAYS), to: day(0) }, NOW),
+    );
+    expect(report.trends.map((w) => w.week)).toEqual(
+      Array.from({ length: Math.ceil((DAYS + 1) / 7) }, (_, i) => day(DAYS - 7 * i)),
+    );
+    expect(report.trends.reduce((sum, w) => sum + w.newUsers, 0)).toBe(report.funnel[0]!.count);
+    const pqls = report.trends.reduce((sum, w) => sum + w.pqls, 0);
+    // Every lead qualified in the range (the seed's first users signed up on its first day).
+    expect(pqls).toBeGreaterThan(0);
+    expect(pqls).toBeGreaterThanOrEqual(Math.max(...report.pql.map((d) => d.qualified)));
   });
 });

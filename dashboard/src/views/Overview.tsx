@@ -3,6 +3,7 @@ import type { MetricsReport } from '../../../core/metrics/report';
 import type { Format } from '../format';
 import { Col, CountCells, RateCell, RowHead } from './cells';
 import { TableScroll } from './MetricsPage';
+import { Trends } from './Trends';
 
 const STEP_NAMES: Record<FunnelStepName, string> = {
   newUsers: 'New users',
@@ -11,7 +12,7 @@ const STEP_NAMES: Record<FunnelStepName, string> = {
   converted: 'Converted',
 };
 
-/** The overview: the funnel drawn as bars, time to value, and PQLs per definition. */
+/** The overview: the funnel drawn as bars, weekly trends, time to value, and PQLs per definition. */
 export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Format }) {
   const ttv = report.timeToValue;
   return (
@@ -55,6 +56,8 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
           </table>
         </TableScroll>
       </section>
+
+      <Trends report={report} fmt={fmt} />
 
       <section class="card" aria-labelledby="ttv-title">
         <h2 id="ttv-title">Time to value</h2>

@@ -13,6 +13,7 @@ import {
   nudgePerformance,
   segmentMatrix,
   timeToValue,
+  weeklyTrends,
 } from '../../../core/metrics';
 import type { MetricsReport } from '../../../core/metrics/report';
 import type { GoalQuery, MetricsCounts, Store } from '../store/store';
@@ -67,6 +68,7 @@ export async function metricsReport(
     conversionEvent: config.conversion?.event ?? null,
     funnel: funnel(counts.funnel),
     timeToValue: timeToValue(counts.ttvMs),
+    trends: weeklyTrends(counts.weeks),
     checklists: config.checklists.map((c) => ({
       id: c.id,
       title: text(c.title, c.id),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { NUDGE_EVENTS } from '../../../core/engine/nudges/events';
+import type { WeekCounts } from '../../../core/metrics';
 import { NUDGE_ID, NUDGE_INDEX_WHERE, VARIANT } from './sqlite-schema';
 import type { GoalQuery, MetricsCounts, MetricsQuery, NudgeUserCounts } from './store';
 
@@ -44,6 +45,7 @@ const NUDGE_COLUMNS: Record<string, keyof NudgeUserCounts> = {
 
 /** Later than any event: "any time after". */
 const FOREVER = Number.MAX_SAFE_INTEGER;
+const WEEK = 7 * 86_400_000;
 
 export function openMetrics(db: Database.Database): (query: MetricsQuery) => MetricsCounts {
   // The cohort; the nudge events of its users; starts (a user first seen, first shown a
@@ -72,8 +74,17 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
        SELECT m.user_id FROM decisions d INDEXED BY decisions_ref
          CROSS JOIN memberships m ON m.account_id = d.subject_id
         WHERE d.kind = 'pql.qualified' AND d.subject_kind = 'account')
-     SELECT c.id AS id, c.activated_at IS NOT NULL AS activated, c.id IN qualified AS pql
+     SELECT c.id AS id, c.first_seen AS firstSeen, c.activated_at AS activatedAt,
+       c.id IN qualified AS pql
      FROM temp.metric_cohort c WHERE c.kind = 'user'`,
+  );
+  // PQLs by the week they first qualified (event time), users and accounts alike. Bound
+  // numbers are REAL in SQLite, hence the cast to a whole week.
+  const qualifiedByWeek = db.prepare(
+    `SELECT CAST((at - @from) / ${WEEK} AS INTEGER) AS week, count(DISTINCT subject_kind || ':' || subject_id) AS pqls
+       FROM decisions INDEXED BY decisions_ref
+      WHERE kind = 'pql.qualified' AND at >= @from AND at < @to
+      GROUP BY week`,
   );
   const ttv = db
     .prepare(
@@ -169,14 +180,26 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     fillCohort.run(range);
     const head = { newUsers: 0, activated: 0, pql: 0 };
     const pqlUsers = new Set<string>();
+    const weeks: WeekCounts[] = [];
+    for (let start = q.from; start < q.to; start += WEEK) {
+      weeks.push({ start, newUsers: 0, activated: 0, ttvMs: [], pqls: 0 });
+    }
+    const weekOf = (t: number) => weeks[Math.floor((t - q.from) / WEEK)];
     for (const row of funnel.iterate() as Iterable<{
       id: string;
-      activated: number;
+      firstSeen: number;
+      activatedAt: number | null;
       pql: number;
     }>) {
       head.newUsers++;
-      if (!row.activated) continue;
+      const week = weekOf(row.firstSeen);
+      if (week) week.newUsers++;
+      if (row.activatedAt === null) continue;
       head.activated++;
+      if (week) {
+        week.activated++;
+        (week.ttvMs as number[]).push(row.activatedAt - row.firstSeen);
+      }
       if (!row.pql) continue;
       head.pql++;
       pqlUsers.add(row.id);
@@ -279,6 +302,10 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     }
 
     const ttvMs = ttv.all() as number[];
+    for (const row of qualifiedByWeek.all(range) as { week: number; pqls: number }[]) {
+      const week = weeks[row.week];
+      if (week) week.pqls = row.pqls;
+    }
     clearCohort.run();
 
     return {
@@ -287,6 +314,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
         converted: q.conversion ? countIn(converted.get('conversion\u0000'), pqlUsers) : 0,
       },
       ttvMs,
+      weeks,
       milestones: reached,
       nudges,
       experiments,

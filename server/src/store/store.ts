@@ -1,4 +1,5 @@
 import type { PqlState, SubjectState } from '../../../core/engine';
+import type { WeekCounts } from '../../../core/metrics';
 import type { NewDelivery, Outbox } from './sqlite-outbox';
 import type { SuppressedAnnouncement, SuppressedLog } from './sqlite-suppressed';
 
@@ -141,6 +142,8 @@ export interface MetricsCounts {
   funnel: { newUsers: number; activated: number; pql: number; converted: number };
   /** First seen → activation of each activated user (ms), unsorted. */
   ttvMs: number[];
+  /** Week by week from `from`: the week's new users, activations, TTVs, and PQLs first qualified. */
+  weeks: WeekCounts[];
   /** Milestone id → users who reached it, themselves or through one of their accounts. */
   milestones: Record<string, number>;
   nudges: Record<string, NudgeUserCounts>;
