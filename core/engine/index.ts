@@ -104,6 +104,7 @@ export type { PqlRuleTimes, PqlState } from './pql/pql-state';
 export { emptyPqlState } from './pql/pql-state';
 export type { QualificationChange, QualificationRecord } from './pql/qualification';
 export { qualificationChange } from './pql/qualification';
+export type { TraitTimeline } from './pql/qualified-since';
 export { qualifiedSince } from './pql/qualified-since';
 export type { PqlMissing, PqlReason, PqlScore, PqlScoreInput } from './pql/score-pql';
 export { scorePql } from './pql/score-pql';

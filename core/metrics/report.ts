@@ -17,6 +17,8 @@ export interface MetricsReport {
   conversionEvent: string | null;
   /** new users → activated → PQL (any definition) → converted, for the users first seen in the range. */
   funnel: FunnelStep[];
+  /** Every new user of the range who converted, PQL or not, and their share of new users. */
+  convertedUsers: { count: number; fromNewUsers: number | null };
   /** First seen → activation, over the users of the range who activated. */
   timeToValue: TimeToValue;
   /** Week by week from the range's first day: new users, activation rate, median TTV, PQLs. */

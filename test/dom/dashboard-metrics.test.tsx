@@ -33,6 +33,9 @@ describe('the dashboard overview', () => {
       '10.0%',
     ]);
     expect(rowNamed(table, /Converted/)).toEqual(['Converted', '30', '25.0%', '2.5%']);
+    expect(screen.getByText(/All conversions of these users/).textContent).toContain(
+      '42 (3.5% of new users)',
+    );
     expect(screen.getByText('plan_upgraded')).toBeTruthy();
   });
 

@@ -20,7 +20,7 @@ const rules = (threshold: number): AhakitConfigInput => ({
     {
       id: 'upsell',
       value: [{ activated: true, points: 40, label: 'Activated' }],
-      intent: [{ signal: 'pricing', withinDays: 7, points: 40, label: 'Opened pricing' }],
+      intent: [{ signal: 'pricing', withinDays: 30, points: 40, label: 'Opened pricing' }],
       required: [{ activated: true }],
       threshold,
     },
@@ -106,6 +106,67 @@ describe('PQL times are event times', () => {
       after.pqls.map((p: { id: string; firstQualifiedAt: string }) => [p.id, p.firstQualifiedAt]),
     ).toEqual([['ada', qualifiedAt]]);
     expect(after.pqls[0].reasons.at(-1).detail).toBe('Opened pricing 21 days ago');
+    await second.projector.stop();
+    await store.close();
+  });
+
+  it('a workspace that qualified on the free plan and upgraded since was a lead then, also after a replay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    const freeOnly = (threshold: number): AhakitConfigInput => {
+      const base = rules(threshold);
+      return {
+        ...base,
+        pql: base.pql!.map((d) => ({
+          ...d,
+          required: [{ activated: true }, { accountTrait: 'plan', value: 'free' }],
+        })),
+      };
+    };
+    const store = openSqliteStore({ dataDir: '', fileName: ':memory:' });
+    const first = await collector(store, freeOnly(70));
+    const inAcme = (t: number, fields: Record<string, unknown>) =>
+      at(t, { context: { groupId: 'acme' }, ...fields });
+    await first.app.request('/v1/batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        writeKey: WRITE_KEY,
+        batch: [
+          inAcme(THEN, { type: 'group', groupId: 'acme', traits: { plan: 'free' } }),
+          inAcme(THEN, { event: 'message_sent' }),
+          inAcme(THEN + 1_000, { event: 'message_sent' }),
+          inAcme(THEN + 60_000, { event: '$signal', properties: { signalId: 'pricing' } }),
+          // A week later the workspace pays: no longer an upsell lead, but it was one.
+          inAcme(THEN + 7 * DAY, { type: 'group', groupId: 'acme', traits: { plan: 'pro' } }),
+        ],
+      }),
+    });
+    await first.projector.settled();
+    const qualifiedAt = new Date(THEN + 60_000).toISOString();
+    const before = await first.admin('/v1/admin/pqls?definition=upsell&all=1');
+    expect(
+      before.pqls.map((p: { qualifies: boolean; firstQualifiedAt: string }) => [
+        p.qualifies,
+        p.firstQualifiedAt,
+      ]),
+    ).toEqual([[false, qualifiedAt]]);
+    await first.projector.stop();
+
+    const second = await collector(store, freeOnly(75));
+    await second.projector.settled();
+    const after = await second.admin('/v1/admin/pqls?definition=upsell&all=1');
+    expect(
+      after.pqls.map((p: { qualifies: boolean; firstQualifiedAt: string }) => [
+        p.qualifies,
+        p.firstQualifiedAt,
+      ]),
+    ).toEqual([[false, qualifiedAt]]);
+    const user = await second.admin('/v1/admin/users/ada');
+    expect(user.decisions).toContainEqual({
+      kind: 'pql.qualified',
+      ref: 'upsell',
+      at: qualifiedAt,
+    });
     await second.projector.stop();
     await store.close();
   });

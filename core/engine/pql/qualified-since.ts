@@ -3,6 +3,16 @@ import type { CompiledPql } from './compile-pql';
 import type { PqlState } from './pql-state';
 import { type PqlScoreInput, scorePql } from './score-pql';
 
+/** The subject's traits as they stood at a time, and when they changed. */
+export interface TraitTimeline {
+  /** When identify or group calls changed the traits. */
+  times: readonly number[];
+  at(t: number): {
+    traits?: PqlScoreInput['traits'];
+    accountTraits?: PqlScoreInput['accountTraits'];
+  };
+}
+
 /**
  * The time of the event that made a subject qualify for a definition: the earliest
  * event time in `(after, input.now]` at which the subject, seen with only the evidence
@@ -10,10 +20,11 @@ import { type PqlScoreInput, scorePql } from './score-pql';
  * would otherwise stamp the batch's last event, or the moment scoring ran; this keeps a
  * lead's "first qualified" the same however its events were batched or replayed.
  *
- * Traits are read as they are now (the collector keeps no trait history). Windowed rules
- * keep only their latest times, so when older evidence was dropped the answer is the
- * earliest time the kept evidence explains. Returns null when it does not qualify at
- * `input.now`.
+ * Traits are read as they stood at each time when `traits` gives their timeline (a
+ * workspace that qualified on the free plan and has upgraded since still qualified then),
+ * else as they are in `input`. Windowed rules keep only their latest times, so when older
+ * evidence was dropped the answer is the earliest time the kept evidence explains. Also
+ * finds a qualification that no longer holds at `input.now`; null when there was none.
  *
  * @example
  * qualifiedSince(pql, 'upsell', { state, subject, traits, now: lastEventAt }, previousScoredAt);
@@ -24,6 +35,7 @@ export function qualifiedSince(
   definitionId: string,
   input: PqlScoreInput,
   after = Number.NEGATIVE_INFINITY,
+  traits?: TraitTimeline,
 ): number | null {
   const times = new Set<number>([input.now]);
   const add = (t: number | null | undefined) => {
@@ -35,8 +47,11 @@ export function qualifiedSince(
   add(input.subject.activatedAt);
   add(input.activatedAt);
   add(input.subject.firstSeen);
+  for (const t of traits?.times ?? []) add(t);
   for (const t of [...times].sort((a, b) => a - b)) {
-    if (scorePql(pql, definitionId, asOf(input, t)).qualifies) return t;
+    const then = asOf(input, t);
+    if (scorePql(pql, definitionId, traits ? { ...then, ...traits.at(t) } : then).qualifies)
+      return t;
   }
   return null;
 }

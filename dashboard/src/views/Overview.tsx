@@ -55,6 +55,13 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
             </tbody>
           </table>
         </TableScroll>
+        {report.conversionEvent && (
+          <p class="muted">
+            All conversions of these users, product qualified or not:{' '}
+            {fmt.count(report.convertedUsers.count)} (
+            {fmt.percent(report.convertedUsers.fromNewUsers)} of new users).
+          </p>
+        )}
       </section>
 
       <Trends report={report} fmt={fmt} />

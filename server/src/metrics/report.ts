@@ -67,6 +67,10 @@ export async function metricsReport(
     range: { from: range.from, to: range.to },
     conversionEvent: config.conversion?.event ?? null,
     funnel: funnel(counts.funnel),
+    convertedUsers: {
+      count: counts.convertedUsers,
+      fromNewUsers: newUsers > 0 ? counts.convertedUsers / newUsers : null,
+    },
     timeToValue: timeToValue(counts.ttvMs),
     trends: weeklyTrends(counts.weeks),
     checklists: config.checklists.map((c) => ({

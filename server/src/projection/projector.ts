@@ -101,8 +101,6 @@ export function createProjector(
   let dirty = new Map<string, SubjectRecord>();
   /** The dirty subjects whose PQL scores may have changed. */
   let toScore = new Set<string>();
-  /** Subjects the sweep found with expired windows: scored at the wall clock. */
-  let dueNow = new Set<string>();
   /** The users whose activation was set or moved since the last save, and to when. */
   let activated = new Map<string, number>();
   let decisions: Decision[] = [];
@@ -167,8 +165,6 @@ export function createProjector(
     const subjects = [...dirty.values()];
     const batch = { subjects, scores: [] as PqlScoreRow[], decisions, links: newLinks, cursor };
     const changed = [...toScore].flatMap((key) => dirty.get(key) ?? []);
-    const expired = dueNow;
-    dueNow = new Set();
     const raised = handRaises;
     const activations = activated;
     dirty = new Map();
@@ -202,7 +198,6 @@ export function createProjector(
         read,
         subjects: changed,
         now: Date.now(),
-        atNow: expired,
         cursor,
         accountActivatedAt: async (accountId) => {
           const saved = await store.firstMemberActivation(accountId);
@@ -251,7 +246,6 @@ export function createProjector(
       if (!record) continue;
       dirty.set(`${kind}:${id}`, record);
       toScore.add(`${kind}:${id}`);
-      dueNow.add(`${kind}:${id}`);
     }
     if (due.length > 0) await save();
   }

@@ -4,7 +4,9 @@ import {
   qualificationChange,
   qualifiedSince,
   scorePql,
+  type TraitTimeline,
 } from '../../../core/engine';
+import type { Properties } from '../../../core/engine/compare';
 import type { Decision, PqlScoreRow, Store, SubjectKind, SubjectRecord } from '../store/store';
 
 export interface ScoreInput {
@@ -12,13 +14,8 @@ export interface ScoreInput {
   pql: CompiledPql;
   read: (kind: SubjectKind, id: string) => Promise<SubjectRecord | null>;
   subjects: SubjectRecord[];
-  /** The wall clock: scores are never read later than this. */
+  /** The wall clock: what a score says is true now. */
   now: number;
-  /**
-   * Subjects scored at `now` rather than at their latest event: those whose windows
-   * expired (the sweep). Keys are `kind:id`.
-   */
-  atNow?: ReadonlySet<string>;
   /** The event position the scores follow from, for the decisions' record. */
   cursor: number;
   /**
@@ -34,10 +31,11 @@ export interface ScoreInput {
  * its users), and records a `pql.qualified` decision when a subject qualifies (the first
  * qualification time is kept for good).
  *
- * Scores are read in event time: at the subject's latest event (or its activation), not
- * at the moment scoring runs, and a qualification is dated by the event that made it
- * (`qualifiedSince`). So back-dated events qualify a lead when they happened, and
- * projecting the same events again after a rules change dates it the same.
+ * A score says what holds now; a qualification is dated in event time, by the event that
+ * made it (`qualifiedSince`, with the traits as they stood then). So back-dated events
+ * qualify a lead when they happened — even one whose evidence has expired since, or whose
+ * workspace has upgraded since — and projecting the same events again after a rules
+ * change dates it the same.
  */
 export async function scoreSubjects(
   input: ScoreInput,
@@ -54,7 +52,7 @@ export async function scoreSubjects(
     if (own.length === 0) continue;
     const accountId =
       subject.kind === 'account' ? subject.id : await store.latestAccount(subject.id);
-    const [traits, accountTraits, account, previous, activatedAt] = await Promise.all([
+    const [latestTraits, latestAccountTraits, account, previous, activatedAt] = await Promise.all([
       subject.kind === 'user' ? store.traitsOf('user', subject.id) : Promise.resolve(undefined),
       accountId ? store.traitsOf('account', accountId) : Promise.resolve(undefined),
       subject.kind === 'user' && accountId
@@ -66,10 +64,16 @@ export async function scoreSubjects(
         : Promise.resolve(undefined),
     ]);
     const before = new Map(previous.map((r) => [r.definition, r]));
-    const at = input.atNow?.has(`${subject.kind}:${subject.id}`)
-      ? now
-      : Math.min(now, Math.max(subject.state.lastSeen ?? now, activatedAt ?? 0));
+    const at = now;
     const expiry = nextExpiry(pql, subject.pql, at);
+    const timeline = await traitTimeline(
+      store,
+      subject.kind === 'user' ? subject.id : null,
+      accountId,
+      { traits: latestTraits, accountTraits: latestAccountTraits },
+      now,
+    );
+    const { traits, accountTraits } = timeline.at(at);
     for (const definition of own) {
       const scoreInput = {
         state: subject.pql,
@@ -82,11 +86,23 @@ export async function scoreSubjects(
       };
       const score = scorePql(pql, definition.id, scoreInput);
       const prev = before.get(definition.id) ?? null;
+      // Look for the event that qualified the subject when it never did before: it may
+      // have qualified and stopped since (a workspace that upgraded, a window that ran
+      // out), which a replay or a backfill scores in one go, and late events may be old.
+      // One that qualifies again is dated by the events since the last scoring.
+      const never = (prev?.firstQualifiedAt ?? null) === null;
       const qualifiedAt =
-        score.qualifies && !prev?.qualifies
-          ? (qualifiedSince(pql, definition.id, scoreInput, prev?.scoredAt) ?? at)
-          : at;
-      const change = qualificationChange(prev, score, qualifiedAt);
+        never || (score.qualifies && !prev?.qualifies)
+          ? qualifiedSince(
+              pql,
+              definition.id,
+              scoreInput,
+              never ? undefined : prev?.scoredAt,
+              timeline,
+            )
+          : null;
+      const change = qualificationChange(prev, score, qualifiedAt ?? at);
+      const firstQualifiedAt = change.firstQualifiedAt ?? qualifiedAt;
       scores.push({
         definition: definition.id,
         kind: subject.kind,
@@ -96,23 +112,64 @@ export async function scoreSubjects(
         value: score.value,
         intent: score.intent,
         qualifies: score.qualifies,
-        firstQualifiedAt: change.firstQualifiedAt,
+        firstQualifiedAt,
         scoredAt: at,
         nextExpiry: expiry,
         reasons: score.reasons,
       });
-      if (change.became) {
-        decisions.push({
-          kind: change.became === 'qualified' ? 'pql.qualified' : 'pql.unqualified',
-          subjectKind: subject.kind,
-          subjectId: subject.id,
-          ref: definition.id,
-          at: change.became === 'qualified' ? qualifiedAt : at,
-          detail: { score: score.score, threshold: score.threshold, reasons: score.reasons },
-          eventSeq: input.cursor,
-        });
-      }
+      const decision = (kind: string, when: number): Decision => ({
+        kind,
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+        ref: definition.id,
+        at: when,
+        detail: { score: score.score, threshold: score.threshold, reasons: score.reasons },
+        eventSeq: input.cursor,
+      });
+      if (change.became === 'qualified')
+        decisions.push(decision('pql.qualified', qualifiedAt ?? at));
+      else if (change.became === 'unqualified') decisions.push(decision('pql.unqualified', at));
+      else if (!score.qualifies && !prev?.qualifies && qualifiedAt !== null)
+        decisions.push(decision('pql.qualified', qualifiedAt));
     }
   }
   return { scores, decisions };
+}
+
+/**
+ * A subject's traits (and its account's) as they stood at any time, from the identify and
+ * group calls in event-time order; the stored traits when there is no such call (traits
+ * the store got another way).
+ */
+async function traitTimeline(
+  store: Store,
+  userId: string | null,
+  accountId: string | null,
+  latest: { traits: Properties | undefined; accountTraits: Properties | undefined },
+  now: number,
+): Promise<TraitTimeline> {
+  const [users, accounts] = await Promise.all([
+    userId ? store.traitHistory('user', userId, now) : Promise.resolve([]),
+    accountId ? store.traitHistory('account', accountId, now) : Promise.resolve([]),
+  ]);
+  const asOf = (
+    history: { at: number; traits: Properties }[],
+    fallback: Properties | undefined,
+    t: number,
+  ): Properties | undefined => {
+    if (history.length === 0) return fallback;
+    let found: Properties = {};
+    for (const h of history) {
+      if (h.at > t) break;
+      found = h.traits;
+    }
+    return found;
+  };
+  return {
+    times: [...users, ...accounts].map((h) => h.at),
+    at: (t) => ({
+      traits: asOf(users, latest.traits, t),
+      accountTraits: asOf(accounts, latest.accountTraits, t),
+    }),
+  };
 }

@@ -313,6 +313,7 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
         ...head,
         converted: q.conversion ? countIn(converted.get('conversion\u0000'), pqlUsers) : 0,
       },
+      convertedUsers: q.conversion ? convertedCount('conversion') : 0,
       ttvMs,
       weeks,
       milestones: reached,

@@ -185,6 +185,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     .prepare('SELECT traits FROM accounts WHERE account_id = ?')
     .pluck();
 
+  const OBJECT_TRAITS =
+    "CASE WHEN json_type(payload, '$.traits') = 'object' THEN json_extract(payload, '$.traits') END";
+  const selectUserTraitEvents = db.prepare(
+    `SELECT timestamp, ${OBJECT_TRAITS} AS traits FROM events
+      WHERE user_id = ? AND type = 'identify' AND timestamp <= ? ORDER BY timestamp, seq`,
+  );
+  const selectAccountTraitEvents = db.prepare(
+    `SELECT timestamp, ${OBJECT_TRAITS} AS traits FROM events
+      WHERE group_id = ? AND type = 'group' AND timestamp <= ? ORDER BY timestamp, seq`,
+  );
+  const mergeTraits = db.prepare('SELECT json_patch(?, ?)').pluck();
   const selectProjection = db.prepare(
     "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
   );
@@ -319,6 +330,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         anonymousIds: selectAnonymousIds.all(userId) as string[],
         accountIds: selectUserAccounts.all(userId) as string[],
       } satisfies UserProfile;
+    },
+    async traitHistory(kind, id, until) {
+      const rows = (kind === 'user' ? selectUserTraitEvents : selectAccountTraitEvents).all(
+        id,
+        until,
+      ) as { timestamp: number; traits: string | null }[];
+      // Merged as the profile merges them (JSON merge patch), but in event-time order.
+      let merged = '{}';
+      return rows.map((r) => {
+        merged = mergeTraits.get(merged, r.traits ?? '{}') as string;
+        return { at: r.timestamp, traits: JSON.parse(merged) as Record<string, unknown> };
+      });
     },
     async traitsOf(kind, id) {
       const text = (kind === 'user' ? selectUserTraits : selectAccountTraits).get(id) as

@@ -140,6 +140,8 @@ export interface MetricsCounts {
    * belong to an account that did under an account-scope one; those who converted.
    */
   funnel: { newUsers: number; activated: number; pql: number; converted: number };
+  /** New users who converted, PQL or not. */
+  convertedUsers: number;
   /** First seen → activation of each activated user (ms), unsorted. */
   ttvMs: number[];
   /** Week by week from `from`: the week's new users, activations, TTVs, and PQLs first qualified. */
@@ -188,6 +190,15 @@ export interface Store {
   getAccount(accountId: string): Promise<AccountProfile | null>;
   /** Just the traits of a user or an account (empty when unknown). */
   traitsOf(kind: SubjectKind, id: string): Promise<Record<string, unknown>>;
+  /**
+   * A subject's traits as they stood after each identify (user) or group (account) call
+   * up to `until`, in event-time order: what PQL scoring reads at the time of an event.
+   */
+  traitHistory(
+    kind: SubjectKind,
+    id: string,
+    until: number,
+  ): Promise<{ at: number; traits: Record<string, unknown> }[]>;
   /** A user's events (their own and those sent before identify under a linked anonymousId), newest first. */
   userTimeline(userId: string, limit: number): Promise<StoredEvent[]>;
   accountTimeline(accountId: string, limit: number): Promise<StoredEvent[]>;
