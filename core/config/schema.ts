@@ -58,7 +58,8 @@ export const widgetSchema = z
   })
   .describe('How the browser widget delivers events.');
 
-const configObject = z
+/** The config's shape, without the checks that span it (`crossCheck`). */
+export const configObject = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     product: z
