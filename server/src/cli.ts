@@ -22,6 +22,8 @@ Commands:
                       what fires, and why: milestones, checklists, signals, nudges, PQLs,
                       webhooks; exit 0 when every line was read, 3 when lines were skipped
   schema              print the JSON Schema of the config file
+  mcp                 serve the schema, validate, simulate and read-only metrics and
+                      user explanations to AI assistants over MCP (stdio)
   seed [--users N] [--days N] [--seed N] [--force]
                       fill the store with a deterministic TeamChat population
   help                show this help`;
@@ -73,6 +75,18 @@ export async function runCli(args: string[]): Promise<number> {
         // Skipped lines are a distinct failure: what was read is still reported.
         return sim.problems.length > 0 ? 3 : 0;
       }
+      case 'mcp': {
+        const settings = readSettings();
+        const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+        const { createMcpServer } = await import('./mcp/mcp-server');
+        const server = createMcpServer({
+          configPath: settings.configPath,
+          dataDir: settings.dataDir,
+          version: packageVersion(),
+        });
+        await server.connect(new StdioServerTransport());
+        return -1; // keep running until the client closes stdin
+      }
       case 'seed':
         await runSeed(rest, readSettings());
         return 0;
@@ -81,9 +95,7 @@ export async function runCli(args: string[]): Promise<number> {
         return 0;
       case 'version':
       case '--version':
-        console.log(
-          JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
-        );
+        console.log(packageVersion());
         return 0;
       case undefined:
       case 'help':
@@ -112,4 +124,8 @@ export async function runCli(args: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function packageVersion(): string {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 }

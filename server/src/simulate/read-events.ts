@@ -19,36 +19,39 @@ export interface FileMessage {
  * line number, and the others are read.
  */
 export function readEvents(file: string): { messages: FileMessage[]; problems: string[] } {
+  return readEventsText(readFileSync(file, 'utf8'));
+}
+
+/** The same, from the text of an events file. */
+export function readEventsText(text: string): { messages: FileMessage[]; problems: string[] } {
   const messages: FileMessage[] = [];
   const problems: string[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((text, index) => {
-      const line = index + 1;
-      if (!text.trim()) return;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (error) {
-        problems.push(`line ${line}: not JSON (${(error as Error).message})`);
-        return;
-      }
-      const parsed = messageSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        problems.push(`line ${line}: ${formatPath(issue.path)} ${issue.message}`);
-        return;
-      }
-      const m = parsed.data;
-      const topLevel = (m as { groupId?: unknown }).groupId;
-      const contextGroup = m.context?.groupId;
-      const accountId =
-        typeof topLevel === 'string' && topLevel !== ''
-          ? topLevel
-          : typeof contextGroup === 'string' && contextGroup !== ''
-            ? contextGroup
-            : null;
-      messages.push({ line, message: m, accountId, at: Date.parse(m.timestamp ?? '1970-01-01Z') });
-    });
+  text.split('\n').forEach((text, index) => {
+    const line = index + 1;
+    if (!text.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      problems.push(`line ${line}: not JSON (${(error as Error).message})`);
+      return;
+    }
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      problems.push(`line ${line}: ${formatPath(issue.path)} ${issue.message}`);
+      return;
+    }
+    const m = parsed.data;
+    const topLevel = (m as { groupId?: unknown }).groupId;
+    const contextGroup = m.context?.groupId;
+    const accountId =
+      typeof topLevel === 'string' && topLevel !== ''
+        ? topLevel
+        : typeof contextGroup === 'string' && contextGroup !== ''
+          ? contextGroup
+          : null;
+    messages.push({ line, message: m, accountId, at: Date.parse(m.timestamp ?? '1970-01-01Z') });
+  });
   return { messages, problems };
 }
