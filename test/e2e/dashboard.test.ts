@@ -33,7 +33,19 @@ function journey(user: string, name: string, workspace: string, extra: string[])
     ...['design', 'random', 'launch'].map(() => track('channel_created')),
     track('teammate_invited'),
     ...Array.from({ length: 10 }, () => track('message_sent')),
-    ...extra.map(track),
+    // The pricing page's "Talk to sales" is a hand-raise signal the widget raises on the event.
+    ...extra.flatMap((e) =>
+      e === 'talk_to_sales_clicked'
+        ? [
+            track(e),
+            message({
+              type: 'track',
+              event: '$signal',
+              properties: { signalId: 'sales_requested', type: 'event', event: e },
+            }),
+          ]
+        : [track(e)],
+    ),
   ];
 }
 
