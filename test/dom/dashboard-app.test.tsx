@@ -24,6 +24,7 @@ const PQLS = {
       id: 'ada',
       name: 'Ada Lovelace',
       email: 'ada@engines.example',
+      company: 'Analytical Engines',
       score: 80,
       qualifies: true,
       firstQualifiedAt: '2026-11-01T10:00:00.000Z',
@@ -265,6 +266,20 @@ describe('the PQL list', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Free plan +10', 'Looked at upgrading +25']);
+  });
+
+  it('shows each lead’s company, and finds leads by name, email, company or id', async () => {
+    open('/dashboard/pqls', routes, { key: KEY });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const ada = screen.getByRole('row', { name: /Ada Lovelace/ });
+    expect(within(ada).getByRole('cell', { name: 'Analytical Engines' })).toBeTruthy();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.input(search, { target: { value: 'analytical' } });
+    expect(names()).toEqual(['Ada Lovelace']);
+    fireEvent.input(search, { target: { value: 'ZED' } });
+    expect(names()).toEqual(['Zed Shaw']);
+    fireEvent.input(search, { target: { value: 'nobody' } });
+    expect(screen.getByRole('status').textContent).toBe('No lead matches.');
   });
 
   it('sorts by name, by first qualified and by score, each way', async () => {

@@ -242,6 +242,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `SELECT ${scoreColumns} FROM pql_scores WHERE definition = @definition AND (@all OR qualifies = 1)
      ORDER BY qualifies DESC, score DESC, first_qualified_at LIMIT @limit`,
   );
+  const countPqls = db
+    .prepare(
+      'SELECT count(*) FROM pql_scores WHERE definition = @definition AND (@all OR qualifies = 1)',
+    )
+    .pluck();
   const selectPqlDue = db.prepare(
     'SELECT DISTINCT kind, id FROM pql_scores WHERE next_expiry IS NOT NULL AND next_expiry <= ? LIMIT ?',
   );
@@ -423,6 +428,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (
         selectPqlList.all({ definition, all: qualifiedOnly ? 0 : 1, limit }) as RawScore[]
       ).map(toScore);
+    },
+    async pqlCount(definition, { qualifiedOnly }) {
+      return countPqls.get({ definition, all: qualifiedOnly ? 0 : 1 }) as number;
     },
     async pqlDue(now, limit) {
       return selectPqlDue.all(now, limit) as { kind: SubjectKind; id: string }[];

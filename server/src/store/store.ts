@@ -223,6 +223,8 @@ export interface Store {
     definition: string,
     options: { qualifiedOnly: boolean; limit: number },
   ): Promise<PqlScoreRow[]>;
+  /** How many subjects a definition's list has. */
+  pqlCount(definition: string, options: { qualifiedOnly: boolean }): Promise<number>;
   /** Subjects whose scores lose points from a window by `now`. */
   pqlDue(now: number, limit: number): Promise<{ kind: SubjectKind; id: string }[]>;
   /** The metrics report's counts, in one consistent read. */
