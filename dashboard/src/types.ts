@@ -70,6 +70,8 @@ export interface SubjectScore {
   qualifies: boolean;
   firstQualifiedAt: string | null;
   reasons: Reason[];
+  /** The required conditions not met, in words (`account plan = free`). */
+  missing?: string[];
 }
 
 export interface UserDetail {

@@ -346,6 +346,23 @@ describe('the user page', () => {
     expect(within(nudges).getByText('limit_card shown')).toBeTruthy();
   });
 
+  it('names the required condition that keeps a high score from qualifying', async () => {
+    const paying = {
+      ...ADA,
+      pql: [{ ...ADA.pql[0]!, qualifies: false, missing: ['account plan = free'] }],
+    };
+    open(
+      '/dashboard/users/ada',
+      { ...BASE_ROUTES, '/v1/admin/users/ada': api(paying) },
+      { key: KEY },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    const scores = screen.getByRole('region', { name: 'PQL scores' });
+    expect(scores.textContent).toContain('A required condition is not met');
+    expect(scores.textContent).toContain('Required, not met: account plan = free');
+    expect(scores.textContent).not.toContain('Below threshold');
+  });
+
   it('says when nobody with that id has been seen', async () => {
     open('/dashboard/users/nobody', BASE_ROUTES, { key: KEY });
     expect((await screen.findByRole('alert')).textContent).toMatch(

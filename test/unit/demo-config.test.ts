@@ -55,9 +55,11 @@ describe('the demo config, as a team would copy it', () => {
     // Pia's workspace already pays: as engaged as Ada, but no upsell lead.
     expect(leads).toEqual({ ada: true, pia: false });
     const pia = await (await admin('/v1/admin/users/pia')).json();
-    expect(pia.pql.find((p: { definition: string }) => p.definition === 'upsell').qualifies).toBe(
-      false,
-    );
+    // Her score is high: the page says which required condition fails.
+    expect(pia.pql.find((p: { definition: string }) => p.definition === 'upsell')).toMatchObject({
+      qualifies: false,
+      missing: ['account plan = free'],
+    });
 
     const handraises = store.outbox
       .recent({ limit: 100 })

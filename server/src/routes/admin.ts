@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
-import { reasonsAt } from '../../../core/engine';
+import { compilePql, reasonsAt } from '../../../core/engine';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
+import { missingConditions } from '../projection/missing-conditions';
 import type { PqlScoreRow, Store, StoredEvent } from '../store/store';
 import { adminMetricsRoutes } from './admin-metrics';
 import { adminPqlRoutes } from './admin-pqls';
@@ -21,6 +22,7 @@ const TIMELINE_LIMIT = 200;
 /** Everything that reads data, behind the secret admin key. */
 export function adminRoutes({ store, adminKey, projection, config, now }: AdminDeps): Hono {
   const app = new Hono();
+  const pql = compilePql(config);
   app.use('*', async (c, next) => {
     requireAdminKey(c.req.header('authorization'), adminKey);
     await next();
@@ -31,12 +33,13 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
 
   app.get('/users/:userId', async (c) => {
     const userId = c.req.param('userId');
-    const [profile, timeline, progress, decisions, pqls] = await Promise.all([
+    const [profile, timeline, progress, decisions, pqls, missing] = await Promise.all([
       store.getUser(userId),
       store.userTimeline(userId, limitOf(c.req.query('limit'))),
       readUserState(store, projection, config, userId, c.req.query('locale')),
       store.decisionsOf('user', userId, 200),
       store.pqlScoresOf('user', userId),
+      missingConditions(store, pql, projection, 'user', userId, Date.now()),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No user "${userId}" has been seen.`);
@@ -50,7 +53,7 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
       milestones: reachedList(progress.user?.reached, 'user'),
       accountMilestones: reachedList(progress.account?.reached, 'account'),
       checklists: progress.checklists,
-      pql: pqls.map(scoreView),
+      pql: pqls.map((p) => scoreView(p, missing)),
       decisions: decisions.map((d) => ({ kind: d.kind, ref: d.ref, at: iso(d.at) })),
       traits: profile?.traits ?? {},
       anonymousIds: profile?.anonymousIds ?? [],
@@ -64,11 +67,12 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
 
   app.get('/accounts/:accountId', async (c) => {
     const accountId = c.req.param('accountId');
-    const [profile, timeline, state, pqls] = await Promise.all([
+    const [profile, timeline, state, pqls, missing] = await Promise.all([
       store.getAccount(accountId),
       store.accountTimeline(accountId, limitOf(c.req.query('limit'))),
       projection.read('account', accountId),
       store.pqlScoresOf('account', accountId),
+      missingConditions(store, pql, projection, 'account', accountId, Date.now()),
     ]);
     if (!profile && timeline.length === 0) {
       throw new AppError(404, 'not_found', `No account "${accountId}" has been seen.`);
@@ -76,7 +80,7 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
     return c.json({
       accountId,
       milestones: reachedList(state?.state.reached, 'account'),
-      pql: pqls.map(scoreView),
+      pql: pqls.map((p) => scoreView(p, missing)),
       traits: profile?.traits ?? {},
       userIds: profile?.userIds ?? [],
       ...seen(state?.state, profile),
@@ -87,11 +91,13 @@ export function adminRoutes({ store, adminKey, projection, config, now }: AdminD
   return app;
 }
 
-function scoreView(p: PqlScoreRow) {
+function scoreView(p: PqlScoreRow, missing: Record<string, string[]>) {
   return {
     definition: p.definition,
     score: p.score,
     qualifies: p.qualifies,
+    /** The required conditions not met now, in words. */
+    missing: p.qualifies ? [] : (missing[p.definition] ?? []),
     firstQualifiedAt: iso(p.firstQualifiedAt ?? undefined),
     reasons: reasonsAt(p.reasons, Date.now()),
   };
