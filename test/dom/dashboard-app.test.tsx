@@ -346,6 +346,46 @@ describe('the user page', () => {
     expect(within(nudges).getByText('limit_card shown')).toBeTruthy();
   });
 
+  it('shows repeated identify calls once with a count, and a long timeline 50 lines at a time', async () => {
+    const identify = (minute: number) => ({
+      messageId: `i${minute}`,
+      type: 'identify',
+      timestamp: `2026-11-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      properties: { plan: 'free' },
+    });
+    const page = (i: number) => ({
+      messageId: `p${i}`,
+      type: 'page',
+      timestamp: `2026-11-0${1 + Math.floor(i / 60)}T08:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      properties: { path: `/page/${i}` },
+    });
+    const busy = {
+      ...ADA,
+      decisions: [],
+      timeline: [
+        ...Array.from({ length: 12 }, (_, m) => identify(m + 10)),
+        ...Array.from({ length: 70 }, (_, i) => page(i)),
+      ],
+    };
+    open(
+      '/dashboard/users/ada',
+      { ...BASE_ROUTES, '/v1/admin/users/ada': api(busy) },
+      { key: KEY },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    const lines = () => within(timeline).getAllByRole('listitem');
+    // 12 identify calls in a row are one line; 70 page views make 71 lines, 50 shown.
+    expect(lines()).toHaveLength(50);
+    const identified = lines().filter((li) => li.textContent?.includes('Identified'));
+    expect(identified.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^EventIdentified \(12 times, since Nov 1, 2026, .*\)plan: free/),
+    ]);
+    fireEvent.click(within(timeline).getByRole('button', { name: 'Show 21 more of 21' }));
+    expect(lines()).toHaveLength(71);
+    expect(within(timeline).queryByRole('button', { name: /Show/ })).toBeNull();
+  });
+
   it('names the required condition that keeps a high score from qualifying', async () => {
     const paying = {
       ...ADA,
