@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventAction, urlAction } from './actions';
 import { conditionSchema } from './conditions';
+import { cssSelector } from './css-selector';
 import { identifier } from './milestones';
 import { localizedText } from './text';
 
@@ -10,10 +11,9 @@ export const actionSchema = z
     eventAction,
     z.strictObject({
       type: z.literal('element'),
-      selector: z
-        .string()
-        .min(1)
-        .describe('CSS selector of the element to point at (scrolled to, highlighted, focused).'),
+      selector: cssSelector.describe(
+        'CSS selector of the element to point at (scrolled to, highlighted, focused).',
+      ),
       click: z.boolean().default(false).describe('Also click it.'),
     }),
   ])

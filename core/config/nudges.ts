@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventAction, urlAction } from './actions';
 import { conditionSchema, propertyFilter } from './conditions';
+import { cssSelector } from './css-selector';
 import { identifier } from './milestones';
 import { pathPattern } from './path-pattern';
 import { localizedText } from './text';
@@ -111,7 +112,7 @@ export const tooltipNudge = z.strictObject({
     .enum(['top', 'bottom', 'left', 'right'])
     .default('bottom')
     .describe('Preferred side; flips when there is no room.'),
-  anchor: z.string().min(1).describe('CSS selector of the element the tooltip points at.'),
+  anchor: cssSelector.describe('CSS selector of the element the tooltip points at.'),
 });
 
 export const nudgeSchema = z

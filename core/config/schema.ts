@@ -25,6 +25,14 @@ export const collectorSchema = z
       .describe(
         'Browser origins allowed to call the collector (CORS); AHAKIT_ALLOWED_ORIGINS adds more. The collector’s own origin is always allowed.',
       ),
+    announceWithinHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(24)
+      .describe(
+        'Webhooks announce only news: a milestone, activation, PQL or hand-raise whose event is older than this many hours when it is decided (after a rules change, a replay or a backfill) is recorded as suppressed, not sent.',
+      ),
   })
   .describe('How the collector accepts events.');
 
@@ -46,7 +54,8 @@ export const widgetSchema = z
   })
   .describe('How the browser widget delivers events.');
 
-const configObject = z
+/** The config's shape, without the checks that span it (`crossCheck`). */
+export const configObject = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
     product: z

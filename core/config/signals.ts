@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { propertyFilter } from './conditions';
+import { cssSelector } from './css-selector';
 import { identifier } from './milestones';
 import { pathPattern } from './path-pattern';
 import { localizedText } from './text';
@@ -40,10 +41,9 @@ export const usageSignal = z.strictObject({
 export const clickSignal = z.strictObject({
   ...common,
   type: z.literal('click'),
-  selector: z
-    .string()
-    .min(1)
-    .describe('CSS selector of the element (a paid-only feature); inside shadow roots too.'),
+  selector: cssSelector.describe(
+    'CSS selector of the element (a paid-only feature); inside shadow roots too.',
+  ),
 });
 
 export const eventSignal = z.strictObject({

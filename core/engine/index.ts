@@ -98,11 +98,14 @@ export type {
   PqlStateRule,
 } from './pql/compile-pql';
 export { compilePql } from './pql/compile-pql';
+export { reasonDetail, reasonsAt } from './pql/describe';
 export { nextExpiry } from './pql/next-expiry';
 export type { PqlRuleTimes, PqlState } from './pql/pql-state';
 export { emptyPqlState } from './pql/pql-state';
 export type { QualificationChange, QualificationRecord } from './pql/qualification';
 export { qualificationChange } from './pql/qualification';
+export type { TraitTimeline } from './pql/qualified-since';
+export { qualifiedSince } from './pql/qualified-since';
 export type { PqlMissing, PqlReason, PqlScore, PqlScoreInput } from './pql/score-pql';
 export { scorePql } from './pql/score-pql';
 export { SIGNAL_EVENT, TALK_TO_SALES } from './pql/signal-event';

@@ -15,9 +15,10 @@ export interface FunnelStep {
 
 /**
  * The onboarding funnel new users → activated → PQL → converted, with each step's rate
- * from the step before and from the top. Rates are plain ratios in [0, 1] for a cohort;
- * they are not clamped, so counts taken over a date range (where someone activated in the
- * range may have signed up before it) can show a rate above 1 rather than hide it.
+ * from the step before and from the top. The counts must be a funnel — each step the
+ * users of the step before who also did the next thing (the collector counts them so) —
+ * so rates are ratios in [0, 1]. They are not clamped: counts that are not nested are a
+ * bug to see, not to hide.
  *
  * @example
  * funnel({ newUsers: 1000, activated: 400, pql: 100, converted: 25 })[2];

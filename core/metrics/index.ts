@@ -39,5 +39,7 @@ export {
   percentile,
   Z95,
 } from './stats';
+export type { TrendWeek, WeekCounts } from './trends';
+export { weeklyTrends } from './trends';
 export type { TimeToValue } from './ttv';
 export { timeToValue } from './ttv';

@@ -3,6 +3,7 @@ import type { ExperimentReadout } from './experiment';
 import type { FunnelStep } from './funnel';
 import type { NudgePerformance } from './nudges';
 import type { SegmentMatrix } from './segments';
+import type { TrendWeek } from './trends';
 import type { TimeToValue } from './ttv';
 
 /**
@@ -16,8 +17,12 @@ export interface MetricsReport {
   conversionEvent: string | null;
   /** new users → activated → PQL (any definition) → converted, for the users first seen in the range. */
   funnel: FunnelStep[];
+  /** Every new user of the range who converted, PQL or not, and their share of new users. */
+  convertedUsers: { count: number; fromNewUsers: number | null };
   /** First seen → activation, over the users of the range who activated. */
   timeToValue: TimeToValue;
+  /** Week by week from the range's first day: new users, activation rate, median TTV, PQLs. */
+  trends: TrendWeek[];
   checklists: {
     id: string;
     title: string;

@@ -21,6 +21,8 @@ export interface PqlRow {
   id: string;
   email?: string;
   name?: string;
+  /** The lead's company: their account's name. */
+  company?: string;
   score: number;
   qualifies: boolean;
   firstQualifiedAt: string | null;
@@ -31,6 +33,8 @@ export interface PqlRow {
 export interface PqlList {
   definition: string;
   count: number;
+  /** Leads in all (the API pages with `offset` and `limit`). */
+  total?: number;
   pqls: PqlRow[];
 }
 
@@ -66,6 +70,8 @@ export interface SubjectScore {
   qualifies: boolean;
   firstQualifiedAt: string | null;
   reasons: Reason[];
+  /** The required conditions not met, in words (`account plan = free`). */
+  missing?: string[];
 }
 
 export interface UserDetail {

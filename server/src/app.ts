@@ -109,6 +109,7 @@ export function createApp(deps: AppDeps): Hono {
     '/v1/admin',
     adminWebhookRoutes({
       outbox: deps.store.outbox,
+      suppressed: deps.store.suppressed,
       webhooks: deps.config.webhooks,
       adminKey: deps.adminKey,
     }),

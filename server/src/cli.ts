@@ -5,7 +5,8 @@ import { ConfigFileError, loadConfigFile } from './config-file';
 import { startCollector } from './main';
 import { runSeed, SeedUsageError } from './seed/seed-command';
 import { readSettings, SettingsError } from './settings';
-import { simulate } from './simulate';
+import { printSimulation } from './simulate/print';
+import { simulate } from './simulate/simulate';
 import { WebhookSecretError } from './webhooks/secrets';
 
 const USAGE = `Usage: ahakit <command>
@@ -16,9 +17,13 @@ Commands:
                       --demo-receiver also starts the local receiver the demo webhook
                       posts to, printing each delivery (what npm start runs)
   validate <config>   check a config file and list every problem
-  simulate <config> <events.jsonl>
-                      replay events through the rules and print what fires, and why
+  simulate <config> <events.jsonl> [--json]
+                      replay Segment messages (one per line) through the rules and print
+                      what fires, and why: milestones, checklists, signals, nudges, PQLs,
+                      webhooks; exit 0 when every line was read, 3 when lines were skipped
   schema              print the JSON Schema of the config file
+  mcp                 serve the schema, validate, simulate and read-only metrics and
+                      user explanations to AI assistants over MCP (stdio)
   seed [--users N] [--days N] [--seed N] [--force]
                       fill the store with a deterministic TeamChat population
   help                show this help`;
@@ -55,19 +60,32 @@ export async function runCli(args: string[]): Promise<number> {
         return 0;
       }
       case 'simulate': {
-        const [configFile, eventsFile] = rest;
-        if (!configFile || !eventsFile) {
-          console.error('Usage: ahakit simulate <config.json> <events.jsonl>');
+        const json = rest.includes('--json');
+        const [configFile, eventsFile, extra] = rest.filter((a) => a !== '--json');
+        if (!configFile || !eventsFile || extra !== undefined) {
+          console.error('Usage: ahakit simulate <config.json> <events.jsonl> [--json]');
           return 2;
         }
-        const { lines, problems } = simulate(
-          loadConfigFile(resolve(configFile)),
-          resolve(eventsFile),
-        );
-        for (const l of lines) console.log(`line ${l.line}  ${l.subject}  ${l.text}`);
-        for (const p of problems) console.error(`[ahakit] skipped ${p}`);
-        if (lines.length === 0) console.log('Nothing fired.');
-        return problems.length > 0 ? 1 : 0;
+        const sim = simulate(loadConfigFile(resolve(configFile)), resolve(eventsFile));
+        if (json) process.stdout.write(`${JSON.stringify(sim, null, 2)}\n`);
+        else {
+          printSimulation(sim, (text) => console.log(text));
+          for (const p of sim.problems) console.error(`[ahakit] skipped ${p}`);
+        }
+        // Skipped lines are a distinct failure: what was read is still reported.
+        return sim.problems.length > 0 ? 3 : 0;
+      }
+      case 'mcp': {
+        const settings = readSettings();
+        const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+        const { createMcpServer } = await import('./mcp/mcp-server');
+        const server = createMcpServer({
+          configPath: settings.configPath,
+          dataDir: settings.dataDir,
+          version: packageVersion(),
+        });
+        await server.connect(new StdioServerTransport());
+        return -1; // keep running until the client closes stdin
       }
       case 'seed':
         await runSeed(rest, readSettings());
@@ -77,9 +95,7 @@ export async function runCli(args: string[]): Promise<number> {
         return 0;
       case 'version':
       case '--version':
-        console.log(
-          JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
-        );
+        console.log(packageVersion());
         return 0;
       case undefined:
       case 'help':
@@ -108,4 +124,8 @@ export async function runCli(args: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function packageVersion(): string {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 }

@@ -1,17 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { AhakitConfig } from '../../core/config/schema';
 import type { Webhook } from '../../core/config/webhooks';
 import { createApp } from './app';
-import { loadConfigFile } from './config-file';
+import { ConfigFileError, loadConfigFile, parseConfigText } from './config-file';
+import { watchConfigFile } from './config-watch';
 import { createProjector } from './projection/projector';
 import { rateLimit } from './rate-limit';
 import { PACKAGE_ROOT, readSettings, type Settings, SettingsError } from './settings';
 import { openSqliteStore } from './store/sqlite';
 import { demoReceiverApp, postsToDemoReceiver } from './webhooks/demo-receiver';
 import { createDispatcher } from './webhooks/dispatcher';
-import { resolveWebhookSecrets } from './webhooks/secrets';
+import { resolveWebhookSecrets, WebhookSecretError } from './webhooks/secrets';
 
 export interface RunningCollector {
   url: string;
@@ -56,28 +57,73 @@ export async function startCollector(
 
 async function startServing(
   settings: Settings,
-  config: ReturnType<typeof loadConfigFile>,
+  config: AhakitConfig,
   webhooks: Webhook[],
   receiver: DemoReceiver | null,
 ): Promise<RunningCollector> {
   const store = openSqliteStore({ dataDir: settings.dataDir });
-  const dispatcher = createDispatcher({ outbox: store.outbox, webhooks });
-  const projector = createProjector(store, config, () => dispatcher.wake());
-  await projector.start();
-  dispatcher.start();
-  const app = createApp({
-    config,
-    store,
-    projection: projector,
-    writeKey: settings.writeKey,
-    adminKey: settings.adminKey,
-    allowedOrigins: settings.allowedOrigins,
-    widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
-    demoDir: join(PACKAGE_ROOT, 'demo'),
-    rateLimit: rateLimit(settings.limits),
-    identitySecret: settings.identitySecret,
+
+  // One limiter for the process: a config reload must not hand out fresh allowances.
+  const limiter = rateLimit(settings.limits);
+
+  /** Everything that reads the config: rebuilt whole when it changes. */
+  const build = async (config: AhakitConfig, webhooks: Webhook[]) => {
+    const dispatcher = createDispatcher({ outbox: store.outbox, webhooks });
+    const projector = createProjector(store, config, () => dispatcher.wake());
+    await projector.start();
+    dispatcher.start();
+    const app = createApp({
+      config,
+      store,
+      projection: projector,
+      writeKey: settings.writeKey,
+      adminKey: settings.adminKey,
+      allowedOrigins: settings.allowedOrigins,
+      widgetDir: join(PACKAGE_ROOT, 'dist', 'widget'),
+      demoDir: join(PACKAGE_ROOT, 'demo'),
+      rateLimit: limiter,
+      identitySecret: settings.identitySecret,
+    });
+    return { app, projector, dispatcher };
+  };
+  let live = await build(config, webhooks);
+
+  // Live config: a valid edit of the file takes effect without a restart (widgets see
+  // it through the config's ETag on their next load); an invalid one is refused with
+  // every problem listed, and the running config stays.
+  let reloading = Promise.resolve();
+  const watcher = watchConfigFile(settings.configPath, (text) => {
+    reloading = reloading
+      .then(async () => {
+        let next: AhakitConfig;
+        let nextWebhooks: Webhook[];
+        try {
+          next = parseConfigText(text, settings.configPath);
+          nextWebhooks = resolveWebhookSecrets(next.webhooks);
+        } catch (error) {
+          if (!(error instanceof ConfigFileError || error instanceof WebhookSecretError))
+            throw error;
+          console.error(
+            `[ahakit] config change refused; the running config stays.\n${error.message}`,
+          );
+          return;
+        }
+        const before = live;
+        await before.projector.stop();
+        await before.dispatcher.stop();
+        live = await build(next, nextWebhooks);
+        console.log(`[ahakit] config reloaded from ${settings.configPath}`);
+      })
+      .catch((error) => console.error('[ahakit] config reload failed', error));
   });
-  const server = await listen(app, settings.port, settings.host, settings.limits);
+
+  // The node server's bindings (the raw request stream) go along to whichever app is live.
+  const server = await listen(
+    (request, env) => live.app.fetch(request, env),
+    settings.port,
+    settings.host,
+    settings.limits,
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host}:${port}`;
   printBanner(url, settings, receiver, [
@@ -87,9 +133,11 @@ async function startServing(
   return {
     url,
     close: async () => {
+      watcher.close();
+      await reloading;
       await Promise.all([closeServer(server), receiver && closeServer(receiver.server)]);
-      await projector.stop();
-      await dispatcher.stop();
+      await live.projector.stop();
+      await live.dispatcher.stop();
       await store.close();
     },
   };
@@ -106,7 +154,7 @@ async function startDemoReceiver(settings: Settings, webhooks: Webhook[]): Promi
   const port = settings.demoReceiverPort;
   const aimed = webhooks.filter((w) => postsToDemoReceiver(w.url, port));
   try {
-    const server = await listen(demoReceiverApp({ webhooks: aimed }), port, '127.0.0.1');
+    const server = await listen(demoReceiverApp({ webhooks: aimed }).fetch, port, '127.0.0.1');
     return { server, url: `http://127.0.0.1:${port}`, webhookIds: aimed.map((w) => w.id) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
@@ -124,7 +172,7 @@ async function startDemoReceiver(settings: Settings, webhooks: Webhook[]): Promi
  * so a crowd of slow clients cannot use up the process's file descriptors.
  */
 function listen(
-  app: Hono,
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
   port: number,
   hostname: string,
   limits?: Settings['limits'],
@@ -132,7 +180,7 @@ function listen(
   return new Promise<Server>((resolve, reject) => {
     const s = serve(
       {
-        fetch: app.fetch,
+        fetch,
         port,
         hostname,
         ...(limits && {

@@ -24,6 +24,7 @@ const PQLS = {
       id: 'ada',
       name: 'Ada Lovelace',
       email: 'ada@engines.example',
+      company: 'Analytical Engines',
       score: 80,
       qualifies: true,
       firstQualifiedAt: '2026-11-01T10:00:00.000Z',
@@ -267,6 +268,20 @@ describe('the PQL list', () => {
     ).toEqual(['Free plan +10', 'Looked at upgrading +25']);
   });
 
+  it('shows each lead’s company, and finds leads by name, email, company or id', async () => {
+    open('/dashboard/pqls', routes, { key: KEY });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const ada = screen.getByRole('row', { name: /Ada Lovelace/ });
+    expect(within(ada).getByRole('cell', { name: 'Analytical Engines' })).toBeTruthy();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.input(search, { target: { value: 'analytical' } });
+    expect(names()).toEqual(['Ada Lovelace']);
+    fireEvent.input(search, { target: { value: 'ZED' } });
+    expect(names()).toEqual(['Zed Shaw']);
+    fireEvent.input(search, { target: { value: 'nobody' } });
+    expect(screen.getByRole('status').textContent).toBe('No lead matches.');
+  });
+
   it('sorts by name, by first qualified and by score, each way', async () => {
     open('/dashboard/pqls', routes, { key: KEY });
     await screen.findByRole('link', { name: 'Ada Lovelace' });
@@ -329,6 +344,63 @@ describe('the user page', () => {
     );
     const nudges = screen.getByRole('region', { name: 'Nudges' });
     expect(within(nudges).getByText('limit_card shown')).toBeTruthy();
+  });
+
+  it('shows repeated identify calls once with a count, and a long timeline 50 lines at a time', async () => {
+    const identify = (minute: number) => ({
+      messageId: `i${minute}`,
+      type: 'identify',
+      timestamp: `2026-11-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
+      properties: { plan: 'free' },
+    });
+    const page = (i: number) => ({
+      messageId: `p${i}`,
+      type: 'page',
+      timestamp: `2026-11-0${1 + Math.floor(i / 60)}T08:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      properties: { path: `/page/${i}` },
+    });
+    const busy = {
+      ...ADA,
+      decisions: [],
+      timeline: [
+        ...Array.from({ length: 12 }, (_, m) => identify(m + 10)),
+        ...Array.from({ length: 70 }, (_, i) => page(i)),
+      ],
+    };
+    open(
+      '/dashboard/users/ada',
+      { ...BASE_ROUTES, '/v1/admin/users/ada': api(busy) },
+      { key: KEY },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    const lines = () => within(timeline).getAllByRole('listitem');
+    // 12 identify calls in a row are one line; 70 page views make 71 lines, 50 shown.
+    expect(lines()).toHaveLength(50);
+    const identified = lines().filter((li) => li.textContent?.includes('Identified'));
+    expect(identified.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^EventIdentified \(12 times, since Nov 1, 2026, .*\)plan: free/),
+    ]);
+    fireEvent.click(within(timeline).getByRole('button', { name: 'Show 21 more of 21' }));
+    expect(lines()).toHaveLength(71);
+    expect(within(timeline).queryByRole('button', { name: /Show/ })).toBeNull();
+  });
+
+  it('names the required condition that keeps a high score from qualifying', async () => {
+    const paying = {
+      ...ADA,
+      pql: [{ ...ADA.pql[0]!, qualifies: false, missing: ['account plan = free'] }],
+    };
+    open(
+      '/dashboard/users/ada',
+      { ...BASE_ROUTES, '/v1/admin/users/ada': api(paying) },
+      { key: KEY },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    const scores = screen.getByRole('region', { name: 'PQL scores' });
+    expect(scores.textContent).toContain('A required condition is not met');
+    expect(scores.textContent).toContain('Required, not met: account plan = free');
+    expect(scores.textContent).not.toContain('Below threshold');
   });
 
   it('says when nobody with that id has been seen', async () => {

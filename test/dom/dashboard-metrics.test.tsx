@@ -33,6 +33,9 @@ describe('the dashboard overview', () => {
       '10.0%',
     ]);
     expect(rowNamed(table, /Converted/)).toEqual(['Converted', '30', '25.0%', '2.5%']);
+    expect(screen.getByText(/All conversions of these users/).textContent).toContain(
+      '42 (3.5% of new users)',
+    );
     expect(screen.getByText('plan_upgraded')).toBeTruthy();
   });
 
@@ -41,6 +44,17 @@ describe('the dashboard overview', () => {
     const funnel = container.querySelector('table.funnel')!;
     const widths = [...funnel.querySelectorAll<HTMLElement>('.bar-fill')].map((b) => b.style.width);
     expect(widths).toEqual(['100.00%', '40.00%', '10.00%', '2.50%']);
+  });
+
+  it('shows the weekly trends: new users, activation rate, median time to value and PQLs', () => {
+    render(<OverviewReport report={report} fmt={fmt} />);
+    const table = screen.getByRole('table', { name: 'Trends by week' }) as HTMLElement;
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + report.trends.length);
+    expect(rowNamed(table, /Oct 8/)).toEqual(['Oct 8, 2026', '280', '40.0%', '3h 30m', '31']);
+    // A chart per measure, named by its caption.
+    for (const name of ['New users', 'Activation rate', 'Median time to value', 'PQLs']) {
+      expect(screen.getByRole('figure', { name })).toBeTruthy();
+    }
   });
 
   it('shows the median and 75th percentile time to value', () => {

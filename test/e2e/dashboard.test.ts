@@ -33,7 +33,19 @@ function journey(user: string, name: string, workspace: string, extra: string[])
     ...['design', 'random', 'launch'].map(() => track('channel_created')),
     track('teammate_invited'),
     ...Array.from({ length: 10 }, () => track('message_sent')),
-    ...extra.map(track),
+    // The pricing page's "Talk to sales" is a hand-raise signal the widget raises on the event.
+    ...extra.flatMap((e) =>
+      e === 'talk_to_sales_clicked'
+        ? [
+            track(e),
+            message({
+              type: 'track',
+              event: '$signal',
+              properties: { signalId: 'sales_requested', type: 'event', event: e },
+            }),
+          ]
+        : [track(e)],
+    ),
   ];
 }
 
@@ -129,7 +141,9 @@ describe.skipIf(!hasBrowser)('the growth dashboard in Chromium', () => {
       'Invited teammates +15',
       'Looked at upgrading +25',
     ]);
-    expect(await ada.getByRole('cell').first().textContent()).toBe('80');
+    // Company (the workspace's name), then the score.
+    expect(await ada.getByRole('cell').nth(0).textContent()).toBe('engines');
+    expect(await ada.getByRole('cell').nth(1).textContent()).toBe('80');
 
     await page.getByRole('button', { name: /^Name/ }).click();
     expect(await leadNames(page)).toEqual(['Ada Lovelace', 'Grace Hopper']);
@@ -143,9 +157,9 @@ describe.skipIf(!hasBrowser)('the growth dashboard in Chromium', () => {
     ]);
     expect(download.suggestedFilename()).toBe('pqls-upsell.csv');
     const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('kind,id,email,name,score,qualifies,first_qualified_at,reasons');
+    expect(csv[0]).toBe('kind,id,email,name,company,score,qualifies,first_qualified_at,reasons');
     const adaRow = csv.find((line) => line.startsWith('user,ada,'));
-    expect(adaRow).toContain('ada@engines.example,Ada Lovelace,80,yes,');
+    expect(adaRow).toContain('ada@engines.example,Ada Lovelace,engines,80,yes,');
     expect(adaRow).toContain('Looked at upgrading (+25)');
     expect(csv.some((line) => line.startsWith('user,grace,'))).toBe(true);
 

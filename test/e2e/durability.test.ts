@@ -76,9 +76,7 @@ describe('collector durability', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is not a valid ahakit config (2 problems)');
-    expect(result.stderr).toContain(
-      'product.name: wrong type — expected string, received nothing (missing)',
-    );
+    expect(result.stderr).toContain('product.name: required — expected string');
     expect(result.stderr).toContain(
       'widget.batchSize: too small — expected >= 1, received number 0',
     );

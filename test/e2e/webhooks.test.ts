@@ -292,7 +292,15 @@ describe('npm start’s demo webhook receiver', () => {
       track('channel_created'),
       track('teammate_invited'),
       ...Array.from({ length: 10 }, () => track('message_sent')),
+      // A pricing visit scores, but pings sales only through the PQL it completes; the
+      // pricing page's "Talk to sales" button is a hand-raise of its own.
       track('$signal', { signalId: 'pricing_viewed', type: 'page', path: '/pricing' }),
+      track('talk_to_sales_clicked', { from: 'pricing' }),
+      track('$signal', {
+        signalId: 'sales_requested',
+        type: 'event',
+        event: 'talk_to_sales_clicked',
+      }),
     ].map((m, i) => ({
       ...m,
       messageId: `demo-receiver-${i}`,
@@ -310,13 +318,13 @@ describe('npm start’s demo webhook receiver', () => {
     await eventually(async () => {
       const out = collector.output();
       return out.includes(`webhook pql.qualified: ${who} qualified as upsell PQL — score `) &&
-        out.includes('webhook handraise: ') &&
+        out.includes(`webhook handraise: ${who} asked to talk to sales\n`) &&
         out.includes('webhook activation: ')
         ? true
         : undefined;
     });
     const printed = collector.output();
-    expect(printed).toContain(`webhook handraise: ${who} opened the pricing page /pricing\n`);
+    expect(printed).not.toContain('opened the pricing page');
     expect(printed).toMatch(/webhook activation: Ada Lovelace \(.*\) is activated after 1 min\n/);
     expect(printed).toMatch(
       /qualified as upsell PQL — score \d+: Free plan \(\+10\), .*Reached the aha moment \(\+30\)/,

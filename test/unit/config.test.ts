@@ -11,7 +11,7 @@ describe('config validation', () => {
       ok: true,
       config: {
         product: { name: 'TeamChat' },
-        collector: { allowedOrigins: [] },
+        collector: { allowedOrigins: [], announceWithinHours: 24 },
         widget: { batchSize: 20, flushIntervalMs: 1000, maxQueueSize: 1000 },
         locales: { default: 'en', supported: ['en'] },
         theme: {
@@ -44,14 +44,14 @@ describe('config validation', () => {
       'widget.batchSize: wrong type — expected number, received string "20"',
       'widget.maxQueueSize: too small — expected >= 10, received number 5',
       'widget: unknown key "bogus"',
-      '(root): unknown key "milestonez"',
+      '(root): unknown key "milestonez"; did you mean "milestones"?',
     ]);
   });
 
   it('says what is missing', () => {
     const result = validateConfig({});
     expect(result.ok || result.problems.map(formatProblem)).toEqual([
-      'product: wrong type — expected object, received nothing (missing)',
+      'product: required — expected object',
     ]);
   });
 

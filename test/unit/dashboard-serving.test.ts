@@ -128,6 +128,16 @@ describe('what the dashboard reads from the admin API', () => {
         context: { groupId: 'big' },
         timestamp: at(1),
       },
+      // The hand-raise the demo config's `sales_requested` signal makes of it in the widget.
+      {
+        type: 'track',
+        messageId: 't2',
+        userId: 'u1',
+        event: '$signal',
+        properties: { signalId: 'sales_requested', type: 'event', event: 'talk_to_sales_clicked' },
+        context: { groupId: 'big' },
+        timestamp: at(2),
+      },
     ];
     const sent = await post('/v1/batch', { batch }, { Authorization: basicAuth(WRITE_KEY) });
     expect(sent.status).toBe(200);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../core/config/validate';
 import { compileNudges, matchPath, pagePath, signalsFor } from '../../core/engine';
 import { loadConfigFile } from '../../server/src/config-file';
-import { simulate } from '../../server/src/simulate';
+import { simulate } from '../../server/src/simulate/simulate';
 
 const todoConfig = {
   product: { name: 'Todos' },
@@ -68,9 +68,9 @@ describe('hash routes', () => {
     writeFileSync(join(dir, 'events.jsonl'), `${page('#/active', 1)}\n${page('#/completed', 2)}\n`);
     const { lines } = simulate(loadConfigFile(join(dir, 'config.json')), join(dir, 'events.jsonl'));
     expect(lines.map((l) => `${l.line} ${l.text}`)).toEqual([
-      '1 signal home_viewed fires: page /#/active',
-      '2 signal completed_viewed fires: page /#/completed',
-      '2 signal home_viewed fires: page /#/completed',
+      '1 hand-raise signal home_viewed: page /#/active',
+      '2 hand-raise signal completed_viewed: page /#/completed',
+      '2 hand-raise signal home_viewed: page /#/completed',
     ]);
   });
 

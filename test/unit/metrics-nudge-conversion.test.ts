@@ -178,7 +178,10 @@ describe('nudge conversions in the metrics report', () => {
     await projector.settled();
     const report = await (await admin('/v1/admin/metrics?from=2026-03-01&to=2026-03-10')).json();
 
-    expect(report.funnel.map((s: { count: number }) => s.count)).toEqual([3, 0, 0, 3]);
+    // The funnel's converted step counts PQLs who converted (none here); every conversion
+    // of the range's users, PQL or not, is counted beside it.
+    expect(report.funnel.map((s: { count: number }) => s.count)).toEqual([3, 0, 0, 0]);
+    expect(report.convertedUsers).toEqual({ count: 3, fromNewUsers: 1 });
     const byNudge = Object.fromEntries(
       report.nudges.map((n: { nudge: string }) => [n.nudge, n]),
     ) as Record<string, { eligible: number; shown: number; converted: number }>;

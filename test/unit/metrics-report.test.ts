@@ -229,10 +229,11 @@ describe('GET /v1/admin/metrics', () => {
     const bigAccounts = new Set(
       plans.filter((p) => Number(p.account.slice(5)) % 3 === 0).map((p) => p.account),
     );
-    const pql = inRange.filter(
+    // Each step counts the users of the step before who also did the next thing.
+    const pql = activated.filter(
       (p) => (p.free && reachedAt(p, 2) !== null) || bigAccounts.has(p.account),
     );
-    const converted = inRange.filter((p) =>
+    const converted = pql.filter((p) =>
       p.upgrades.some((u) => u.plan === 'pro' && u.at >= p.firstSeen),
     );
     expect(report.range).toEqual({ from: '2026-03-01', to: '2026-03-10' });

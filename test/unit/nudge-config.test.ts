@@ -113,7 +113,7 @@ describe('signal and nudge config', () => {
         ],
       }),
     ).toEqual([
-      'nudges[0].anchor: wrong type',
+      'nudges[0].anchor: required',
       'nudges[1].placement: not an allowed value',
       'nudges[2]: unknown key "anchor"',
     ]);

@@ -91,9 +91,9 @@ describe('PQL scores in the collector', () => {
     const csv = await admin('/v1/admin/pqls?definition=upsell&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('kind,id,email,name,score,qualifies,first_qualified_at,reasons');
+    expect(lines[0]).toBe('kind,id,email,name,company,score,qualifies,first_qualified_at,reasons');
     expect(lines[1]).toMatch(
-      /^user,ada,ada@acme\.example,Ada,100,yes,2026-11-20T12:00:00\.000Z,"?On the free plan \(\+10\); Activated/,
+      /^user,ada,ada@acme\.example,Ada,,100,yes,2026-11-19T12:00:00\.000Z,"?On the free plan \(\+10\); Activated/,
     );
 
     const user = await (await admin('/v1/admin/users/ada')).json();
@@ -127,7 +127,8 @@ describe('PQL scores in the collector', () => {
     expect(before.pqls[0]).toMatchObject({
       id: 'ben',
       score: 100,
-      firstQualifiedAt: new Date(NOW).toISOString(),
+      // The events that completed the picture, three days ago, not the time of scoring.
+      firstQualifiedAt: new Date(NOW - 3 * DAY).toISOString(),
     });
 
     // Two days later the visit is eight days old: the sweep scores Ben again.
@@ -138,7 +139,7 @@ describe('PQL scores in the collector', () => {
       id: 'ben',
       score: 60,
       qualifies: false,
-      firstQualifiedAt: new Date(NOW).toISOString(),
+      firstQualifiedAt: new Date(NOW - 3 * DAY).toISOString(),
     });
   });
 

@@ -147,6 +147,7 @@ describe('PQL value rules', () => {
         points: 20,
         detail: 'activated 2 days ago',
         at: T0 + DAY,
+        evidence: 'activated',
       },
       {
         rule: 'value',
@@ -155,6 +156,7 @@ describe('PQL value rules', () => {
         points: 20,
         detail: 'reached 2 days ago',
         at: T0 + DAY,
+        evidence: 'reached',
       },
     ]);
   });
@@ -192,6 +194,7 @@ describe('PQL intent rules', () => {
       points: 30,
       detail: 'pricing page 2 days ago',
       at: T0 + 2 * DAY,
+      evidence: 'pricing page',
     });
   });
 

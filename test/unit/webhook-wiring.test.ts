@@ -3,7 +3,8 @@ import { configSchema } from '../../core/config/schema';
 import { createProjector } from '../../server/src/projection/projector';
 import { testApp, WRITE_KEY } from '../helpers/app';
 
-const T0 = Date.parse('2026-11-20T09:00:00.000Z');
+/** A minute ago: recent enough to be news. */
+const T0 = Date.now() - 60_000;
 
 describe('decisions become webhook deliveries', () => {
   it('puts a PQL qualification, an activation and a milestone in the outbox once, with who it was', async () => {
@@ -279,5 +280,91 @@ describe('hand-raises become webhook deliveries', () => {
       limit: 50,
       threshold: 0.8,
     });
+  });
+});
+
+describe('webhooks announce only news', () => {
+  const DAY = 86_400_000;
+  const rules = (threshold: number) => ({
+    milestones: [{ id: 'messages', event: 'message_sent', count: 2 }],
+    activation: { milestones: ['messages'] },
+    signals: [{ id: 'pricing', type: 'page' as const, path: '/pricing' }],
+    pql: [
+      {
+        id: 'upsell',
+        value: [{ activated: true as const, points: 50 }],
+        intent: [{ signal: 'pricing', withinDays: 30, points: 40 }],
+        threshold,
+      },
+    ],
+    webhooks: [
+      {
+        id: 'sales',
+        url: 'https://crm.example/hooks',
+        secret: 'whsec_0123456789abcdef',
+        events: ['pql.qualified' as const, 'activation' as const, 'handraise' as const],
+      },
+    ],
+  });
+  let n = 0;
+  const journey = (userId: string, start: number) =>
+    [
+      { type: 'identify', traits: { email: `${userId}@acme.example` } },
+      { type: 'track', event: 'message_sent' },
+      { type: 'track', event: 'message_sent' },
+      { type: 'track', event: '$signal', properties: { signalId: 'pricing', type: 'page' } },
+    ].map((m, i) => ({
+      ...m,
+      userId,
+      messageId: `news-${++n}`,
+      timestamp: new Date(start + i * 1_000).toISOString(),
+    }));
+
+  it('a replay after a rules change sends nothing for old decisions, and lists what it held back', async () => {
+    const { post, store, projector, admin } = testApp(rules(90));
+    // Ada's journey three days ago arrives as a backfill; Bob's happened a minute ago.
+    await post('/v1/batch', {
+      writeKey: WRITE_KEY,
+      batch: [...journey('ada', Date.now() - 3 * DAY), ...journey('bob', Date.now() - 60_000)],
+    });
+    await projector.settled();
+    const sent = () =>
+      store.outbox
+        .recent({ limit: 50 })
+        .map((r) => r.eventId)
+        .sort();
+    expect(sent()).toEqual([
+      'activation:user:bob',
+      expect.stringMatching(/^handraise:user:bob:news-/),
+      'pql.qualified:user:bob:upsell',
+    ]);
+    // Ada qualified too, as her events said, but three days ago: history, not news.
+    const ada = await (await admin('/v1/admin/users/ada')).json();
+    expect(ada.pql[0]).toMatchObject({ qualifies: true });
+
+    // The team lowers the threshold: every stored event is projected again.
+    await projector.stop();
+    const replay = createProjector(
+      store,
+      configSchema.parse({ product: { name: 'T' }, ...rules(80) }),
+    );
+    await replay.start();
+    await replay.settled();
+    expect(sent()).toHaveLength(3);
+
+    const listing = await (await admin('/v1/admin/webhooks')).json();
+    const held = listing.suppressed.latest.map(
+      (s: { eventId: string; reason: string }) =>
+        `${s.reason} ${s.eventId.replace(/news-\d+/, 'n')}`,
+    );
+    expect(held.sort()).toEqual([
+      'announced activation:user:bob',
+      'announced handraise:user:bob:n',
+      'announced pql.qualified:user:bob:upsell',
+      'stale activation:user:ada',
+      'stale handraise:user:ada:n',
+      'stale pql.qualified:user:ada:upsell',
+    ]);
+    await replay.stop();
   });
 });

@@ -26,6 +26,30 @@ export function ago(t: number, now: number): string {
   return plural(Math.floor(ms / DAY), 'day', ' ago');
 }
 
+/**
+ * A stored reason's detail with its age as of `now`: ages are computed when a reason is
+ * read, never frozen at the time it was scored. Reasons without a time keep their detail.
+ *
+ * @example reasonDetail({ detail: 'pricing 5 days ago', evidence: 'pricing', at }, Date.now()) // 'pricing 2 days ago'
+ */
+export function reasonDetail(
+  reason: { detail?: unknown; evidence?: unknown; at?: unknown },
+  now: number,
+): string | undefined {
+  if (typeof reason.evidence === 'string' && typeof reason.at === 'number')
+    return `${reason.evidence} ${ago(reason.at, now)}`;
+  return typeof reason.detail === 'string' ? reason.detail : undefined;
+}
+
+/** Stored reasons as they read at `now`: each detail with its age as of then. */
+export function reasonsAt<T>(reasons: readonly T[], now: number): T[] {
+  return reasons.map((r) => {
+    if (typeof r !== 'object' || r === null) return r;
+    const detail = reasonDetail(r as { detail?: unknown }, now);
+    return detail === undefined ? r : { ...r, detail };
+  });
+}
+
 /** `7 days`, `1 day`, `0.5 days`. */
 export function days(ms: number): string {
   return plural(ms / DAY, 'day');

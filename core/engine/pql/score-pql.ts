@@ -44,6 +44,11 @@ export interface PqlReason {
   detail: string;
   /** When its evidence happened (the latest counted event, the milestone), if it has a time. */
   at?: number;
+  /**
+   * The detail without its age (`pricing`, `reached`): a stored reason's detail is
+   * rebuilt with the age at the time it is read, by `reasonDetail`.
+   */
+  evidence?: string;
 }
 
 /** A required condition that does not hold. */
@@ -121,16 +126,15 @@ export function scorePql(pql: CompiledPql, definitionId: string, input: PqlScore
     const latest = kept[kept.length - 1]!;
     const what = c.signal === null ? c.event : (text(pql.signalTitles.get(c.signal)) ?? c.signal);
     const span = c.windowMs === null ? '' : ` in ${days(c.windowMs)}`;
+    const evidence = c.atLeast === 1 ? what : `${c.atLeast} × ${what}${span}, last`;
     add({
       rule: c.kind,
       key: c.key,
       label: text(c.label) ?? (c.atLeast === 1 ? what : `${c.atLeast} × ${what}`) + span,
       points: c.points,
-      detail:
-        c.atLeast === 1
-          ? `${what} ${ago(latest, now)}`
-          : `${c.atLeast} × ${what}${span}, last ${ago(latest, now)}`,
+      detail: `${evidence} ${ago(latest, now)}`,
       at: latest,
+      evidence,
     });
   };
 
@@ -153,6 +157,7 @@ export function scorePql(pql: CompiledPql, definitionId: string, input: PqlScore
       points: rule.points,
       detail: `${r.kind === 'milestone' ? 'reached' : 'activated'} ${ago(at, now)}`,
       at,
+      evidence: r.kind === 'milestone' ? 'reached' : 'activated',
     });
   });
   d.source.intent.forEach((_, i) => {

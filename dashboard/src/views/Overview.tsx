@@ -3,6 +3,7 @@ import type { MetricsReport } from '../../../core/metrics/report';
 import type { Format } from '../format';
 import { Col, CountCells, RateCell, RowHead } from './cells';
 import { TableScroll } from './MetricsPage';
+import { Trends } from './Trends';
 
 const STEP_NAMES: Record<FunnelStepName, string> = {
   newUsers: 'New users',
@@ -11,7 +12,7 @@ const STEP_NAMES: Record<FunnelStepName, string> = {
   converted: 'Converted',
 };
 
-/** The overview: the funnel drawn as bars, time to value, and PQLs per definition. */
+/** The overview: the funnel drawn as bars, weekly trends, time to value, and PQLs per definition. */
 export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Format }) {
   const ttv = report.timeToValue;
   return (
@@ -19,8 +20,8 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
       <section class="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
         <p class="muted">
-          New users → activated (reached the aha moment) → product qualified (any PQL definition) →
-          converted
+          Users first seen in the range → of them, activated (reached the aha moment) → of those,
+          product qualified (any PQL definition) → of those, converted
           {report.conversionEvent ? (
             <>
               {' '}
@@ -54,7 +55,16 @@ export function OverviewReport({ report, fmt }: { report: MetricsReport; fmt: Fo
             </tbody>
           </table>
         </TableScroll>
+        {report.conversionEvent && (
+          <p class="muted">
+            All conversions of these users, product qualified or not:{' '}
+            {fmt.count(report.convertedUsers.count)} (
+            {fmt.percent(report.convertedUsers.fromNewUsers)} of new users).
+          </p>
+        )}
       </section>
+
+      <Trends report={report} fmt={fmt} />
 
       <section class="card" aria-labelledby="ttv-title">
         <h2 id="ttv-title">Time to value</h2>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Format } from '../format';
 import { type Dashboard, nameOf, type SortKey } from '../model';
 import { hrefOf } from '../routes';
@@ -100,9 +101,14 @@ export function PqlsPage({ model, fmt }: { model: Dashboard; fmt: Format }) {
   );
 }
 
+/** Rows a page of the table shows. */
+const PAGE_SIZE = 50;
+
 function PqlTable(props: { model: Dashboard; fmt: Format; rows: PqlRow[]; all: boolean }) {
-  const { model, fmt, rows } = props;
-  if (rows.length === 0) {
+  const { model, fmt } = props;
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  if (props.rows.length === 0) {
     return (
       <p class="empty">
         {props.all
@@ -111,6 +117,15 @@ function PqlTable(props: { model: Dashboard; fmt: Format; rows: PqlRow[]; all: b
       </p>
     );
   }
+  const wanted = query.trim().toLowerCase();
+  const found = wanted
+    ? props.rows.filter((r) =>
+        [r.id, r.email, r.name, r.company].some((v) => v?.toLowerCase().includes(wanted)),
+      )
+    : props.rows;
+  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const rows = found.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const sort = model.sort.value;
   const header = (by: SortKey, label: string, className?: string) => {
     const active = sort.by === by;
@@ -130,45 +145,95 @@ function PqlTable(props: { model: Dashboard; fmt: Format; rows: PqlRow[]; all: b
     );
   };
   return (
-    <TableScroll label="Leads">
-      <table class="data pqls">
-        <caption class="visually-hidden">
-          {fmt.count(rows.length)} {rows.length === 1 ? 'lead' : 'leads'}; the sortable column
-          headers are buttons.
-        </caption>
-        <thead>
-          <tr>
-            {header('name', 'Name')}
-            {header('score', 'Score', 'num')}
-            {header('qualified', 'First qualified')}
-            <th scope="col">Reasons</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.kind}:${row.id}`}>
-              <th scope="row">
-                <Link model={model} href={hrefOf({ page: 'subject', kind: row.kind, id: row.id })}>
-                  {nameOf(row)}
-                </Link>
-                <span class="sub">
-                  {row.kind === 'account' ? 'Account' : 'User'} {row.id}
-                  {row.email && row.name ? ` · ${row.email}` : ''}
-                </span>
-              </th>
-              <td class="num">
-                <span class={`score${row.qualifies ? ' score-qualified' : ''}`}>
-                  {fmt.count(row.score)}
-                </span>
-              </td>
-              <td>{row.firstQualifiedAt ? fmt.dateTime(row.firstQualifiedAt) : 'Not yet'}</td>
-              <td>
-                <Reasons reasons={row.reasons} fmt={fmt} />
-              </td>
+    <>
+      <div class="toolbar">
+        <label class="lead-search">
+          <span>Search</span>
+          <input
+            class="lead-search-input"
+            type="search"
+            value={query}
+            placeholder="Name, email, company or id"
+            onInput={(event) => {
+              setQuery(event.currentTarget.value);
+              setPage(0);
+            }}
+          />
+        </label>
+        <p class="muted toolbar-note" role="status">
+          {found.length === 0
+            ? 'No lead matches.'
+            : `${fmt.count(current * PAGE_SIZE + 1)}–${fmt.count(current * PAGE_SIZE + rows.length)} of ${fmt.count(found.length)}`}
+        </p>
+      </div>
+      <TableScroll label="Leads">
+        <table class="data pqls">
+          <caption class="visually-hidden">
+            {fmt.count(found.length)} {found.length === 1 ? 'lead' : 'leads'}; the sortable column
+            headers are buttons.
+          </caption>
+          <thead>
+            <tr>
+              {header('name', 'Name')}
+              <th scope="col">Company</th>
+              {header('score', 'Score', 'num')}
+              {header('qualified', 'First qualified')}
+              <th scope="col">Reasons</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.kind}:${row.id}`}>
+                <th scope="row">
+                  <Link
+                    model={model}
+                    href={hrefOf({ page: 'subject', kind: row.kind, id: row.id })}
+                  >
+                    {nameOf(row)}
+                  </Link>
+                  <span class="sub">
+                    {row.kind === 'account' ? 'Account' : 'User'} {row.id}
+                    {row.email && row.name ? ` · ${row.email}` : ''}
+                  </span>
+                </th>
+                <td>{row.company ?? ''}</td>
+                <td class="num">
+                  <span class={`score${row.qualifies ? ' score-qualified' : ''}`}>
+                    {fmt.count(row.score)}
+                  </span>
+                </td>
+                <td>{row.firstQualifiedAt ? fmt.dateTime(row.firstQualifiedAt) : 'Not yet'}</td>
+                <td>
+                  <Reasons reasons={row.reasons} fmt={fmt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {pages > 1 && (
+        <nav class="pager" aria-label="Pages of leads">
+          <button
+            type="button"
+            class="button button-quiet"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+          >
+            Previous
+          </button>
+          <span>
+            Page {fmt.count(current + 1)} of {fmt.count(pages)}
+          </span>
+          <button
+            type="button"
+            class="button button-quiet"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
+            Next
+          </button>
+        </nav>
+      )}
+    </>
   );
 }

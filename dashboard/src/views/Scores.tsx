@@ -19,7 +19,11 @@ export function Scores(props: {
             <div class="score-head">
               <span class="score-title">{def?.title ?? s.definition}</span>
               <span class={`pill${s.qualifies ? ' pill-good' : ''}`}>
-                {s.qualifies ? 'Qualifies' : 'Below threshold'}
+                {s.qualifies
+                  ? 'Qualifies'
+                  : s.missing?.length
+                    ? 'A required condition is not met'
+                    : 'Below threshold'}
               </span>
             </div>
             <p class="score-figure">
@@ -29,6 +33,9 @@ export function Scores(props: {
                 <span class="sub">First qualified {fmt.dateTime(s.firstQualifiedAt)}</span>
               )}
             </p>
+            {!s.qualifies && s.missing && s.missing.length > 0 && (
+              <p class="score-missing">Required, not met: {s.missing.join('; ')}</p>
+            )}
             <Reasons reasons={s.reasons} fmt={fmt} />
           </li>
         );

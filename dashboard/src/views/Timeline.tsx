@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Format } from '../format';
 import type { TimelineEvent } from '../types';
 
@@ -19,24 +20,66 @@ const KIND_NAMES: Record<TimelineEntry['kind'], string> = {
   event: 'Event',
 };
 
-/** The newest first: what the subject did and what the collector decided about it. */
+/** Entries shown at first, and added by each "Show more". */
+const PAGE_SIZE = 50;
+
+/**
+ * The newest first: what the subject did and what the collector decided about it. The
+ * same line repeated back to back (an app that calls identify or group on every page) is
+ * shown once, with how many times; long timelines show 50 entries at a time.
+ */
 export function Timeline({ entries, fmt }: { entries: TimelineEntry[]; fmt: Format }) {
+  const [shown, setShown] = useState(PAGE_SIZE);
   if (entries.length === 0) return <p class="muted">Nothing recorded yet.</p>;
   const sorted = [...entries].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+  const lines = collapse(sorted);
   return (
-    <ol class="timeline">
-      {sorted.map((e, i) => (
-        <li key={i} class={`timeline-entry timeline-${e.kind}`}>
-          <span class="badge">{KIND_NAMES[e.kind]}</span>
-          <span class="timeline-text">
-            {e.text}
-            {e.detail && <span class="sub">{e.detail}</span>}
-          </span>
-          <time dateTime={e.at ?? undefined}>{fmt.dateTime(e.at)}</time>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol class="timeline">
+        {lines.slice(0, shown).map(({ entry: e, times, first }, i) => (
+          <li key={i} class={`timeline-entry timeline-${e.kind}`}>
+            <span class="badge">{KIND_NAMES[e.kind]}</span>
+            <span class="timeline-text">
+              {e.text}
+              {times > 1 && ` (${fmt.count(times)} times, since ${fmt.dateTime(first)})`}
+              {e.detail && <span class="sub">{e.detail}</span>}
+            </span>
+            <time dateTime={e.at ?? undefined}>{fmt.dateTime(e.at)}</time>
+          </li>
+        ))}
+      </ol>
+      {lines.length > shown && (
+        <button
+          type="button"
+          class="button button-quiet"
+          onClick={() => setShown(shown + PAGE_SIZE)}
+        >
+          Show {fmt.count(Math.min(PAGE_SIZE, lines.length - shown))} more of{' '}
+          {fmt.count(lines.length - shown)}
+        </button>
+      )}
+    </>
   );
+}
+
+/** Back-to-back repeats of the same line, as one line with a count (newest first). */
+function collapse(
+  sorted: TimelineEntry[],
+): { entry: TimelineEntry; times: number; first: string | null }[] {
+  const out: { entry: TimelineEntry; times: number; first: string | null }[] = [];
+  for (const entry of sorted) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.entry.kind === entry.kind &&
+      last.entry.text === entry.text &&
+      last.entry.detail === entry.detail
+    ) {
+      last.times++;
+      last.first = entry.at;
+    } else out.push({ entry, times: 1, first: entry.at });
+  }
+  return out;
 }
 
 /** One stored event as a timeline line: signals, nudges and usage read as what they are. */

@@ -13,6 +13,7 @@ import {
   nudgePerformance,
   segmentMatrix,
   timeToValue,
+  weeklyTrends,
 } from '../../../core/metrics';
 import type { MetricsReport } from '../../../core/metrics/report';
 import type { GoalQuery, MetricsCounts, Store } from '../store/store';
@@ -66,7 +67,12 @@ export async function metricsReport(
     range: { from: range.from, to: range.to },
     conversionEvent: config.conversion?.event ?? null,
     funnel: funnel(counts.funnel),
+    convertedUsers: {
+      count: counts.convertedUsers,
+      fromNewUsers: newUsers > 0 ? counts.convertedUsers / newUsers : null,
+    },
     timeToValue: timeToValue(counts.ttvMs),
+    trends: weeklyTrends(counts.weeks),
     checklists: config.checklists.map((c) => ({
       id: c.id,
       title: text(c.title, c.id),

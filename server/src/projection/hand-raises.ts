@@ -22,22 +22,13 @@ export interface HandRaise {
 }
 
 /**
- * Hand-raises that happened longer ago than this when projected are history: stored and
- * scored, but not announced. A backfill of old events does not page sales, and since
- * the outbox keeps settled deliveries for 30 days, a replay of the events (after a rules
- * change) finds every hand-raise it could announce again still there, and skips it.
- */
-export const HANDRAISE_MAX_AGE_MS = 7 * 24 * 3_600_000;
-
-/**
- * The hand-raise a stored event records, if it is a `$signal` with a signal id, fresh
- * enough to announce at `now`.
+ * The hand-raise a stored event records, if it is a `$signal` with a signal id. Whether
+ * it is news worth announcing (recent, not announced before) is `webhookEvents`' call.
  *
- * @example handRaiseOf(row, 'u_ada', Date.now()) // { signalId: 'pricing_viewed', trigger: { type: 'page', path: '/pricing' }, … }
+ * @example handRaiseOf(row, 'u_ada') // { signalId: 'pricing_viewed', trigger: { type: 'page', path: '/pricing' }, … }
  */
-export function handRaiseOf(row: SeqEvent, userId: string, now: number): HandRaise | null {
+export function handRaiseOf(row: SeqEvent, userId: string): HandRaise | null {
   if (row.type !== 'track' || row.event !== SIGNAL_EVENT) return null;
-  if (now - row.timestamp > HANDRAISE_MAX_AGE_MS) return null;
   const properties = row.payload.properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties))
     return null;

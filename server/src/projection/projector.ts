@@ -214,15 +214,22 @@ export function createProjector(
       batch.decisions = [...batch.decisions, ...scored.decisions];
     }
     if (config.webhooks.length > 0) {
-      const events = await webhookEvents(store, config, batch.decisions, raised, batch.scores);
-      if (events.length > 0) {
+      const { events, suppressed } = await webhookEvents(
+        store,
+        config,
+        batch.decisions,
+        raised,
+        batch.scores,
+      );
+      if (events.length > 0 || suppressed.length > 0) {
         await store.saveProjection({
           ...batch,
           deliveries: planDeliveries(config.webhooks, events),
+          suppressed,
         });
         savedCursor = batch.cursor;
         lastSave = Date.now();
-        onDeliveries?.();
+        if (events.length > 0) onDeliveries?.();
         return;
       }
     }
@@ -332,7 +339,7 @@ export function createProjector(
       }
       for (const change of applied.changes) decisions.push(toDecision(change, userId, row));
       // Saved with the cursor past this row, so each stored `$signal` is announced once.
-      const raise = announcesHandRaises ? handRaiseOf(row, userId, Date.now()) : null;
+      const raise = announcesHandRaises ? handRaiseOf(row, userId) : null;
       if (raise && signalIds.has(raise.signalId)) handRaises.push(raise);
     };
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AhakitConfig } from '../../../core/config/schema';
+import { reasonsAt } from '../../../core/engine';
 import { localize } from '../../../core/engine/localize';
 import { AppError } from '../errors';
 import type { PqlScoreRow, Store } from '../store/store';
@@ -49,27 +50,42 @@ export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
       );
     }
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 1000, 1), 10_000);
+    const offset = Math.max(Math.floor(Number(c.req.query('offset')) || 0), 0);
+    const search = (c.req.query('q') ?? '').trim().toLowerCase();
+    // Best first; a search reads every scored subject of the definition, then pages.
     const rows = await store.pqlList(definition, {
       qualifiedOnly: c.req.query('all') !== '1',
-      limit,
+      limit: search ? 100_000 : offset + limit,
     });
     const people = await Promise.all(rows.map((r) => contactOf(store, r)));
-    const pqls = rows.map((r, i) => ({
-      kind: r.kind,
-      id: r.id,
-      ...people[i],
-      score: r.score,
-      qualifies: r.qualifies,
-      firstQualifiedAt: iso(r.firstQualifiedAt),
-      scoredAt: iso(r.scoredAt),
-      reasons: r.reasons,
-    }));
+    const now = Date.now();
+    const matching = rows
+      .map((r, i) => ({
+        kind: r.kind,
+        id: r.id,
+        ...people[i],
+        score: r.score,
+        qualifies: r.qualifies,
+        firstQualifiedAt: iso(r.firstQualifiedAt),
+        scoredAt: iso(r.scoredAt),
+        reasons: reasonsAt(r.reasons, now),
+      }))
+      .filter(
+        (p) =>
+          !search ||
+          [p.id, p.email, p.name, p.company].some((v) => v?.toLowerCase().includes(search)),
+      );
+    const total = search
+      ? matching.length
+      : await store.pqlCount(definition, { qualifiedOnly: c.req.query('all') !== '1' });
+    const pqls = matching.slice(offset, offset + limit);
     if (c.req.query('format') === 'csv') {
       const header = [
         'kind',
         'id',
         'email',
         'name',
+        'company',
         'score',
         'qualifies',
         'first_qualified_at',
@@ -81,6 +97,7 @@ export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
           p.id,
           p.email ?? '',
           p.name ?? '',
+          p.company ?? '',
           String(p.score),
           p.qualifies ? 'yes' : 'no',
           p.firstQualifiedAt ?? '',
@@ -96,21 +113,30 @@ export function adminPqlRoutes(store: Store, config: AhakitConfig): Hono {
         'Content-Disposition': `attachment; filename="pqls-${definition}.csv"`,
       });
     }
-    return c.json({ definition, count: pqls.length, pqls });
+    return c.json({ definition, count: pqls.length, total, offset, limit, pqls });
   });
   return app;
 }
 
+/** Who a lead is: email and name from their traits, and their company (the account's name). */
 async function contactOf(
   store: Store,
   row: PqlScoreRow,
-): Promise<{ email?: string; name?: string }> {
+): Promise<{ email?: string; name?: string; company?: string }> {
   const profile =
     row.kind === 'user' ? await store.getUser(row.id) : await store.getAccount(row.id);
   const traits = profile?.traits ?? {};
-  const out: { email?: string; name?: string } = {};
+  const out: { email?: string; name?: string; company?: string } = {};
   if (typeof traits.email === 'string') out.email = traits.email;
   if (typeof traits.name === 'string') out.name = traits.name;
+  if (row.kind === 'account') {
+    if (typeof traits.name === 'string') out.company = traits.name;
+  } else {
+    const accountId = await store.latestAccount(row.id);
+    const account = accountId ? await store.traitsOf('account', accountId) : {};
+    const company = typeof account.name === 'string' ? account.name : traits.company;
+    if (typeof company === 'string') out.company = company;
+  }
   return out;
 }
 

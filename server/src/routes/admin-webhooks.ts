@@ -3,9 +3,12 @@ import type { Webhook } from '../../../core/config/webhooks';
 import { requireAdminKey } from '../auth';
 import { AppError } from '../errors';
 import type { Delivery, DeliveryStatus, Outbox } from '../store/sqlite-outbox';
+import type { SuppressedLog } from '../store/sqlite-suppressed';
 
 interface AdminWebhookDeps {
   outbox: Outbox;
+  /** Announcements held back as history or sent before; absent in tools without a store. */
+  suppressed?: SuppressedLog;
   webhooks: readonly Webhook[];
   adminKey: string;
 }
@@ -14,10 +17,16 @@ const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 
 /**
  * `GET /v1/admin/webhooks`: each configured webhook with its delivery counts, and the
- * latest deliveries (`?status=failed`, `?webhook=<id>`, `?limit=` up to 500). Secrets
- * are never shown, and URLs only up to their host: Slack's hold a token in the path.
+ * latest deliveries (`?status=failed`, `?webhook=<id>`, `?limit=` up to 500), and the
+ * announcements held back (`suppressed`: counts per type and reason, and the latest ones).
+ * Secrets are never shown, and URLs only up to their host: Slack's hold a token in the path.
  */
-export function adminWebhookRoutes({ outbox, webhooks, adminKey }: AdminWebhookDeps): Hono {
+export function adminWebhookRoutes({
+  outbox,
+  suppressed,
+  webhooks,
+  adminKey,
+}: AdminWebhookDeps): Hono {
   const app = new Hono();
   app.get('/webhooks', (c) => {
     requireAdminKey(c.req.header('authorization'), adminKey);
@@ -52,6 +61,14 @@ export function adminWebhookRoutes({ outbox, webhooks, adminKey }: AdminWebhookD
         deliveries: countsOf(w.id),
       })),
       deliveries: deliveries.map(view),
+      suppressed: {
+        counts: suppressed?.counts() ?? [],
+        latest: (suppressed?.recent(limit) ?? []).map((r) => ({
+          ...r,
+          occurredAt: iso(r.occurredAt),
+          suppressedAt: iso(r.suppressedAt),
+        })),
+      },
     });
   });
   return app;

@@ -155,8 +155,12 @@ class Workspace {
         this.signal(person.id, at2, 'huddles_clicked', {});
       }
       if (this.size !== '1-10' && random.chance(0.06 * person.engagement)) {
-        this.track(person.id, person.joinedAt + random.wait(10 * DAY), 'talk_to_sales_clicked', {
-          from: 'pricing',
+        const asked = person.joinedAt + random.wait(10 * DAY);
+        this.track(person.id, asked, 'talk_to_sales_clicked', { from: 'pricing' });
+        // The demo config's `sales_requested` event signal: the widget raises it on this event.
+        this.signal(person.id, asked + 1, 'sales_requested', {
+          type: 'event',
+          event: 'talk_to_sales_clicked',
         });
       }
       if (random.chance(0.03 * person.engagement)) {

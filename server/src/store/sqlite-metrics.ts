@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { NUDGE_EVENTS } from '../../../core/engine/nudges/events';
+import type { WeekCounts } from '../../../core/metrics';
 import { NUDGE_ID, NUDGE_INDEX_WHERE, VARIANT } from './sqlite-schema';
 import type { GoalQuery, MetricsCounts, MetricsQuery, NudgeUserCounts } from './store';
 
@@ -44,6 +45,7 @@ const NUDGE_COLUMNS: Record<string, keyof NudgeUserCounts> = {
 
 /** Later than any event: "any time after". */
 const FOREVER = Number.MAX_SAFE_INTEGER;
+const WEEK = 7 * 86_400_000;
 
 export function openMetrics(db: Database.Database): (query: MetricsQuery) => MetricsCounts {
   // The cohort; the nudge events of its users; starts (a user first seen, first shown a
@@ -60,8 +62,10 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
   // CROSS JOIN fixes the join order: without statistics the planner may otherwise probe
   // every user of the cohort once per decision (or score).
   //
-  // Ever qualified: a subject's first qualification is a `pql.qualified` decision, saved
-  // with the score that records its time.
+  // A funnel, each step a subset of the one before: the cohort's new users; those who
+  // activated; of those, the ones who ever qualified as a PQL (a subject's first
+  // qualification is a `pql.qualified` decision, saved with the score that records its
+  // time; an account's counts for its members); of those, the ones who converted (below).
   const funnel = db.prepare(
     `WITH qualified AS MATERIALIZED (
        SELECT subject_id FROM decisions INDEXED BY decisions_ref
@@ -70,9 +74,17 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
        SELECT m.user_id FROM decisions d INDEXED BY decisions_ref
          CROSS JOIN memberships m ON m.account_id = d.subject_id
         WHERE d.kind = 'pql.qualified' AND d.subject_kind = 'account')
-     SELECT count(*) AS newUsers, count(c.activated_at) AS activated,
-       count(*) FILTER (WHERE c.id IN qualified) AS pql
+     SELECT c.id AS id, c.first_seen AS firstSeen, c.activated_at AS activatedAt,
+       c.id IN qualified AS pql
      FROM temp.metric_cohort c WHERE c.kind = 'user'`,
+  );
+  // PQLs by the week they first qualified (event time), users and accounts alike. Bound
+  // numbers are REAL in SQLite, hence the cast to a whole week.
+  const qualifiedByWeek = db.prepare(
+    `SELECT CAST((at - @from) / ${WEEK} AS INTEGER) AS week, count(DISTINCT subject_kind || ':' || subject_id) AS pqls
+       FROM decisions INDEXED BY decisions_ref
+      WHERE kind = 'pql.qualified' AND at >= @from AND at < @to
+      GROUP BY week`,
   );
   const ttv = db
     .prepare(
@@ -166,7 +178,32 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     const range = { from: q.from, to: q.to };
     clearCohort.run();
     fillCohort.run(range);
-    const head = funnel.get() as { newUsers: number; activated: number; pql: number };
+    const head = { newUsers: 0, activated: 0, pql: 0 };
+    const pqlUsers = new Set<string>();
+    const weeks: WeekCounts[] = [];
+    for (let start = q.from; start < q.to; start += WEEK) {
+      weeks.push({ start, newUsers: 0, activated: 0, ttvMs: [], pqls: 0 });
+    }
+    const weekOf = (t: number) => weeks[Math.floor((t - q.from) / WEEK)];
+    for (const row of funnel.iterate() as Iterable<{
+      id: string;
+      firstSeen: number;
+      activatedAt: number | null;
+      pql: number;
+    }>) {
+      head.newUsers++;
+      const week = weekOf(row.firstSeen);
+      if (week) week.newUsers++;
+      if (row.activatedAt === null) continue;
+      head.activated++;
+      if (week) {
+        week.activated++;
+        (week.ttvMs as number[]).push(row.activatedAt - row.firstSeen);
+      }
+      if (!row.pql) continue;
+      head.pql++;
+      pqlUsers.add(row.id);
+    }
 
     const reached: Record<string, number> = Object.fromEntries(q.milestones.map((m) => [m, 0]));
     for (const row of milestones.all({ milestones: JSON.stringify(q.milestones) }) as {
@@ -265,11 +302,20 @@ export function openMetrics(db: Database.Database): (query: MetricsQuery) => Met
     }
 
     const ttvMs = ttv.all() as number[];
+    for (const row of qualifiedByWeek.all(range) as { week: number; pqls: number }[]) {
+      const week = weeks[row.week];
+      if (week) week.pqls = row.pqls;
+    }
     clearCohort.run();
 
     return {
-      funnel: { ...head, converted: q.conversion ? convertedCount('conversion') : 0 },
+      funnel: {
+        ...head,
+        converted: q.conversion ? countIn(converted.get('conversion\u0000'), pqlUsers) : 0,
+      },
+      convertedUsers: q.conversion ? convertedCount('conversion') : 0,
       ttvMs,
+      weeks,
       milestones: reached,
       nudges,
       experiments,
@@ -284,4 +330,11 @@ function propertiesOf(payload: string | null): Record<string, unknown> | undefin
   return typeof properties === 'object' && properties !== null
     ? (properties as Record<string, unknown>)
     : undefined;
+}
+
+/** How many of `users` are in `of`. */
+function countIn(users: ReadonlySet<string> | undefined, of: ReadonlySet<string>): number {
+  let n = 0;
+  for (const u of users ?? []) if (of.has(u)) n++;
+  return n;
 }

@@ -7,6 +7,7 @@ import { mergeTraits } from './merge-traits';
 import { openMetrics } from './sqlite-metrics';
 import { openOutbox } from './sqlite-outbox';
 import { migrate, SCHEMA } from './sqlite-schema';
+import { openSuppressedLog } from './sqlite-suppressed';
 import type {
   AccountProfile,
   Decision,
@@ -58,6 +59,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Scores saved before the score parts were kept: an empty rules hash projects again.
   if (migrate(db)) db.exec("UPDATE projection SET rules_hash = ''");
   const outbox = openOutbox(db);
+  const suppressed = openSuppressedLog(db);
   const metricsCounts = openMetrics(db);
 
   const insertEvent = db.prepare(
@@ -261,6 +263,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   );
   const countAll = db.prepare('SELECT count(*) FROM events').pluck();
 
+  const OBJECT_TRAITS =
+    "CASE WHEN json_type(payload, '$.traits') = 'object' THEN json_extract(payload, '$.traits') END";
+  const selectUserTraitEvents = db.prepare(
+    `SELECT timestamp, ${OBJECT_TRAITS} AS traits FROM events
+      WHERE user_id = ? AND type = 'identify' AND timestamp <= ? ORDER BY timestamp, seq`,
+  );
+  const selectAccountTraitEvents = db.prepare(
+    `SELECT timestamp, ${OBJECT_TRAITS} AS traits FROM events
+      WHERE group_id = ? AND type = 'group' AND timestamp <= ? ORDER BY timestamp, seq`,
+  );
   const selectProjection = db.prepare(
     "SELECT cursor, rules_hash FROM projection WHERE name = 'engine'",
   );
@@ -307,6 +319,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     `SELECT ${scoreColumns} FROM pql_scores WHERE definition = @definition AND (@all OR qualifies = 1)
      ORDER BY qualifies DESC, score DESC, first_qualified_at LIMIT @limit`,
   );
+  const countPqls = db
+    .prepare(
+      'SELECT count(*) FROM pql_scores WHERE definition = @definition AND (@all OR qualifies = 1)',
+    )
+    .pluck();
   const selectPqlDue = db.prepare(
     'SELECT DISTINCT kind, id FROM pql_scores WHERE next_expiry IS NOT NULL AND next_expiry <= ? LIMIT ?',
   );
@@ -360,6 +377,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
     for (const [anonymousId, userId] of batch.links) insertLink.run(anonymousId, userId);
     if (batch.deliveries?.length) outbox.insert(batch.deliveries);
+    if (batch.suppressed?.length) suppressed.insert(batch.suppressed);
     updateCursor.run(batch.cursor);
   });
   const selectDecisions = db.prepare(
@@ -378,6 +396,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     outbox,
+    suppressed,
     async insertEvents(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0 };
       return new Promise<InsertResult>((resolve, reject) => {
@@ -393,6 +412,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         anonymousIds: selectAnonymousIds.all(userId) as string[],
         accountIds: selectUserAccounts.all(userId) as string[],
       } satisfies UserProfile;
+    },
+    async traitHistory(kind, id, until) {
+      const rows = (kind === 'user' ? selectUserTraitEvents : selectAccountTraitEvents).all(
+        id,
+        until,
+      ) as { timestamp: number; traits: string | null }[];
+      // Merged as the profile merges them (mergeTraits, within the same limits), but in
+      // event-time order.
+      let merged: Record<string, unknown> = {};
+      return rows.map((r) => {
+        const patch = JSON.parse(r.traits ?? '{}') as Record<string, unknown>;
+        merged = mergeTraits(merged, patch).traits;
+        return { at: r.timestamp, traits: merged };
+      });
     },
     async traitsOf(kind, id) {
       const text = (kind === 'user' ? selectUserTraits : selectAccountTraits).get(id) as
@@ -474,6 +507,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (
         selectPqlList.all({ definition, all: qualifiedOnly ? 0 : 1, limit }) as RawScore[]
       ).map(toScore);
+    },
+    async pqlCount(definition, { qualifiedOnly }) {
+      return countPqls.get({ definition, all: qualifiedOnly ? 0 : 1 }) as number;
     },
     async pqlDue(now, limit) {
       return selectPqlDue.all(now, limit) as { kind: SubjectKind; id: string }[];

@@ -1,5 +1,7 @@
 import type { PqlState, SubjectState } from '../../../core/engine';
+import type { WeekCounts } from '../../../core/metrics';
 import type { NewDelivery, Outbox } from './sqlite-outbox';
+import type { SuppressedAnnouncement, SuppressedLog } from './sqlite-suppressed';
 
 /**
  * What the collector keeps. The SQLite store implements it for one collector; a
@@ -140,8 +142,12 @@ export interface MetricsCounts {
    * belong to an account that did under an account-scope one; those who converted.
    */
   funnel: { newUsers: number; activated: number; pql: number; converted: number };
+  /** New users who converted, PQL or not. */
+  convertedUsers: number;
   /** First seen → activation of each activated user (ms), unsorted. */
   ttvMs: number[];
+  /** Week by week from `from`: the week's new users, activations, TTVs, and PQLs first qualified. */
+  weeks: WeekCounts[];
   /** Milestone id → users who reached it, themselves or through one of their accounts. */
   milestones: Record<string, number>;
   nudges: Record<string, NudgeUserCounts>;
@@ -162,6 +168,8 @@ export interface MetricsCounts {
 export interface ProjectionBatch {
   /** Webhook deliveries the decisions cause, kept or lost with them. */
   deliveries?: NewDelivery[];
+  /** Announcements held back: history, or sent before. */
+  suppressed?: SuppressedAnnouncement[];
   subjects: SubjectRecord[];
   scores: PqlScoreRow[];
   decisions: Decision[];
@@ -173,6 +181,8 @@ export interface ProjectionBatch {
 export interface Store {
   /** Webhook deliveries waiting to be sent, and their history. */
   readonly outbox: Outbox;
+  /** Webhook announcements the projection held back, and why. */
+  readonly suppressed: SuppressedLog;
   /**
    * Stores messages in one transaction: when the promise resolves they are committed.
    * A message whose `messageId` is already stored is skipped and counted as a duplicate.
@@ -182,6 +192,15 @@ export interface Store {
   getAccount(accountId: string): Promise<AccountProfile | null>;
   /** Just the traits of a user or an account (empty when unknown). */
   traitsOf(kind: SubjectKind, id: string): Promise<Record<string, unknown>>;
+  /**
+   * A subject's traits as they stood after each identify (user) or group (account) call
+   * up to `until`, in event-time order: what PQL scoring reads at the time of an event.
+   */
+  traitHistory(
+    kind: SubjectKind,
+    id: string,
+    until: number,
+  ): Promise<{ at: number; traits: Record<string, unknown> }[]>;
   /** A user's events (their own and those sent before identify under a linked anonymousId), newest first. */
   userTimeline(userId: string, limit: number): Promise<StoredEvent[]>;
   accountTimeline(accountId: string, limit: number): Promise<StoredEvent[]>;
@@ -206,6 +225,8 @@ export interface Store {
     definition: string,
     options: { qualifiedOnly: boolean; limit: number },
   ): Promise<PqlScoreRow[]>;
+  /** How many subjects a definition's list has. */
+  pqlCount(definition: string, options: { qualifiedOnly: boolean }): Promise<number>;
   /** Subjects whose scores lose points from a window by `now`. */
   pqlDue(now: number, limit: number): Promise<{ kind: SubjectKind; id: string }[]>;
   /** The metrics report's counts, in one consistent read. */
