@@ -54,9 +54,18 @@ describe.skipIf(!hasBrowser)('an anchored tooltip in real Chromium', () => {
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${site.url}/`);
-    await p.locator('#export').click(); // pierces the open shadow root once it exists
     const tip = p.locator('ahakit-nudge').getByRole('dialog', { name: 'Exports are part of Pro' });
-    await tip.waitFor({ state: 'visible' });
+    // Clicks count once the widget has its config (it watches for the configured ones): a
+    // user who clicked too early clicks again. The locator pierces the open shadow root.
+    await expect
+      .poll(
+        async () => {
+          if (!(await tip.isVisible())) await p.locator('#export').click();
+          return tip.isVisible();
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toBe(true);
 
     const target = await box(p, '#export');
     const first = (await tip.boundingBox())!;
