@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('an anchored tooltip in real Chromium', () => {
           if (!(await tip.isVisible())) await p.locator('#export').click();
           return tip.isVisible();
         },
-        { timeout: 20_000, intervals: [500] },
+        { timeout: 20_000, interval: 500 },
       )
       .toBe(true);
 
