@@ -3,17 +3,11 @@
  * cannot produce (deep nesting, numbers out of range, lone surrogates), mixed into
  * otherwise valid Segment messages, with a seeded generator so a failure can be replayed.
  */
+import { seededRandom } from '../../server/src/seed/random';
 
-/** A small seeded generator (mulberry32): the same seed, the same requests. */
+/** The seed's generator (mulberry32): the same seed, the same requests. */
 export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const { next } = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
